@@ -1,0 +1,124 @@
+"""What each field of the content format holds, declared once beside the model's fields.
+
+The model's dataclasses say ``status: ClaimStatus = required(Choice(ClaimStatus))``; the validator reads
+YAML by these declarations and the JSON Schemas for editors are written from them, so the three cannot
+drift apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass
+from typing import Any, Union
+
+
+class Category(enum.Enum):
+    """The kinds of entity that have ids; the value is the noun messages use."""
+
+    SOURCE = "source"
+    ACTOR = "actor"
+    CLAIM = "claim"
+    TREATY = "treaty"
+    TERM = "treaty term"
+    QUESTION = "question"
+    EVENT = "event"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text shown as written (plain), or paragraphs of inline Markdown (prose)."""
+
+    prose: bool = False
+
+
+@dataclass(frozen=True)
+class Id:
+    """An entity's own id."""
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date at its own precision."""
+
+
+@dataclass(frozen=True)
+class Number:
+    """An integer or a decimal number."""
+
+
+@dataclass(frozen=True)
+class Boolean:
+    """``true`` or ``false``."""
+
+
+@dataclass(frozen=True)
+class Url:
+    """An ``http`` or ``https`` URL."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of an enumeration's values, spelt as in YAML."""
+
+    enum: type[enum.Enum]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The id of another entity of the given category, or (with ``or_text``) a plain name instead."""
+
+    category: Category
+    or_text: bool = False
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list of items of one kind; ``noun`` names one item in messages."""
+
+    item: Kind
+    noun: str
+    min_items: int = 0
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping read into a dataclass; with ``shorthand``, a lone scalar stands for that one field."""
+
+    type: type
+    shorthand: str | None = None
+
+
+Kind = Union[Text, Id, DateValue, Number, Boolean, Url, Choice, Ref, ListOf, Record]
+
+PLAIN = Text()
+PROSE = Text(prose=True)
+
+
+def required(kind: Kind) -> Any:
+    """Declare a field the YAML must give."""
+    return dataclasses.field(metadata={"kind": kind, "required": True})
+
+
+def optional(kind: Kind) -> Any:
+    """Declare a field the YAML may leave out (an empty list when it is a list)."""
+    default: Any = () if isinstance(kind, ListOf) else None
+    return dataclasses.field(default=default, metadata={"kind": kind, "required": False})
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One YAML key of a record, as the model declares it."""
+
+    key: str
+    kind: Kind
+    required: bool
+
+
+def specs(record: type) -> list[Spec]:
+    """The YAML keys of a model class, in declaration order."""
+    return [
+        Spec(field.name, field.metadata["kind"], field.metadata["required"])
+        for field in dataclasses.fields(record)
+        if "kind" in field.metadata
+    ]

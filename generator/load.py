@@ -1,0 +1,262 @@
+"""Find a briefing's files and read each into located nodes.
+
+Nodes keep the text exactly as written and where it was written; deciding what the text means (a date, a
+number, an id) is the model's job. Reading is done from parser events rather than PyYAML's constructors, so
+that no YAML 1.1 conversion (``yes`` to ``True``), no anchor expansion and no tag ever takes effect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+import yaml
+
+from generator.errors import Location, Problem, did_you_mean
+
+try:  # libyaml's parser is about ten times faster; positions are the same.
+    _PARSER: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _PARSER = yaml.SafeLoader
+
+BRIEFING_FILES = ("briefing.yml", "briefing.yaml")
+"""The file holding the briefing itself, under either ending."""
+CATEGORY_FOLDERS = ("sources", "actors", "claims", "treaties", "questions", "events")
+"""The folders of entities, in the order the contract lists them."""
+YAML_SUFFIXES = (".yml", ".yaml")
+MAX_DEPTH = 64
+"""How deeply collections may nest; a briefing needs fewer than ten levels."""
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    """A scalar exactly as written."""
+
+    value: str
+    """The text, after YAML's own quoting and folding rules."""
+    plain: bool
+    """Whether it was written without quotes or block style (only plain scalars can be null)."""
+    at: Location
+    """Where it starts."""
+
+    @property
+    def is_null(self) -> bool:
+        """Whether it is YAML's null: nothing, ``~`` or ``null``."""
+        return self.plain and self.value in _NULLS
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """A mapping, its keys in the order written."""
+
+    items: tuple[tuple[Scalar, Node], ...]
+    """The key and value pairs, duplicates included (the model reports them)."""
+    at: Location
+    """Where it starts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    """A list."""
+
+    items: tuple[Node, ...]
+    """The items in order."""
+    at: Location
+    """Where it starts."""
+
+
+Node = Union[Scalar, Mapping, Sequence]
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """One YAML file of a briefing."""
+
+    folder: str
+    """The category folder it lies in, or ``""`` for the briefing file."""
+    path: Path
+    """Where it is on disk."""
+    shown: str
+    """The path as messages show it."""
+
+
+def find_files(content: Path, problems: list[Problem]) -> list[ContentFile]:
+    """List a briefing's YAML files: the briefing file first, then each category's in sorted path order.
+
+    YAML files outside the known places are reported rather than silently skipped, since their facts would
+    never reach the site. Hidden files and folders (editor and VCS state) are passed over.
+    """
+    files = []
+    briefing = [name for name in BRIEFING_FILES if (content / name).is_file()]
+    if not briefing:
+        at = Location(_shown(content / BRIEFING_FILES[0]), 1, 1)
+        problems.append(Problem(at, "file not found: a briefing needs briefing.yml (title, as_of, summary)"))
+    elif len(briefing) > 1:
+        at = Location(_shown(content / briefing[1]), 1, 1)
+        problems.append(Problem(at, "a second briefing file: keep either briefing.yml or briefing.yaml"))
+    else:
+        files.append(ContentFile("", content / briefing[0], _shown(content / briefing[0])))
+    for path in sorted(_yaml_files(content)):
+        relative = path.relative_to(content)
+        if len(relative.parts) > 1 and relative.parts[0] in CATEGORY_FOLDERS:
+            files.append(ContentFile(relative.parts[0], path, _shown(path)))
+        elif relative.name not in BRIEFING_FILES:
+            problems.append(Problem(Location(_shown(path), 1, 1), _stray_file_message(relative)))
+    return files
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    found = []
+    for path in folder.iterdir():
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            found.extend(_yaml_files(path))
+        elif path.suffix in YAML_SUFFIXES:
+            found.append(path)
+    return found
+
+
+def _stray_file_message(relative: Path) -> str:
+    if len(relative.parts) == 1:
+        return (
+            "a YAML file outside the category folders is never read; "
+            f"move it into one of {', '.join(CATEGORY_FOLDERS)}"
+        )
+    folder = relative.parts[0]
+    return f"unknown folder '{folder}'{did_you_mean(folder, CATEGORY_FOLDERS)}; the category folders are " + (
+        ", ".join(CATEGORY_FOLDERS)
+    )
+
+
+def _shown(path: Path) -> str:
+    return path.as_posix()
+
+
+def read_file(file: ContentFile, problems: list[Problem]) -> Node | None:
+    """Read one file into nodes, or report why it cannot be read and return None."""
+    try:
+        data = file.path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(Location(file.shown, 1, 1), f"cannot read the file: {error.strerror}"))
+        return None
+    text = _decode(data, file.shown, problems)
+    if text is None:
+        return None
+    return parse(text, file.shown, problems)
+
+
+def _decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        byte = data[error.start]
+        message = f"the file is not UTF-8 (byte 0x{byte:02X} here); save it as UTF-8"
+        problems.append(Problem(Location(shown, line, column), message))
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def parse(text: str, shown: str, problems: list[Problem]) -> Node | None:
+    """Parse one YAML document into nodes, reporting what the content format does not allow."""
+    builder = _Builder(shown, problems)
+    try:
+        for event in yaml.parse(text, Loader=_PARSER):
+            if not builder.add(event):
+                return None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = f"{error.problem} ({error.context})" if error.context else str(error.problem)
+        problems.append(Problem(Location(shown, line, column), f"YAML syntax error: {detail}"))
+        return None
+    except yaml.reader.ReaderError as error:
+        problems.append(Problem(_index_location(text, shown, error.position), _reader_message(error)))
+        return None
+    if builder.root is None:
+        problems.append(Problem(Location(shown, 1, 1), "the file is empty: expected an entity or a list"))
+    return builder.root
+
+
+def _reader_message(error: yaml.reader.ReaderError) -> str:
+    character = error.character
+    code = character if isinstance(character, int) else ord(character)
+    return f"the character U+{code:04X} is not allowed in YAML; remove it"
+
+
+def _index_location(text: str, shown: str, index: int) -> Location:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Location(shown, line, column)
+
+
+class _Builder:
+    """Turns parser events into nodes, one document, refusing what data files have no need of."""
+
+    def __init__(self, shown: str, problems: list[Problem]) -> None:
+        self.shown = shown
+        self.problems = problems
+        self.root: Node | None = None
+        self.documents = 0
+        self.stack: list[tuple[Location, list[Node], bool]] = []
+
+    def add(self, event: yaml.Event) -> bool:
+        """Take one event; return False once the file cannot be read further."""
+        at = Location(self.shown, event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.problems.append(Problem(at, "a second YAML document ('---'): keep one document a file"))
+                return False
+            return True
+        if isinstance(event, yaml.AliasEvent):
+            self.problems.append(Problem(at, f"an alias ('*{event.anchor}'): write the value out in full"))
+            return False
+        if isinstance(event, yaml.NodeEvent) and not self._plain_node(event, at):
+            return False
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(self.stack) >= MAX_DEPTH:
+                self.problems.append(Problem(at, f"nested more than {MAX_DEPTH} levels deep"))
+                return False
+            self.stack.append((at, [], isinstance(event, yaml.MappingStartEvent)))
+        elif isinstance(event, yaml.ScalarEvent):
+            plain = event.style in ("", None)
+            self._finish(Scalar(event.value, plain, at))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            start, items, is_mapping = self.stack.pop()
+            node = self._mapping(start, items) if is_mapping else Sequence(tuple(items), start)
+            if node is None:
+                return False
+            self._finish(node)
+        return True
+
+    def _plain_node(self, event: yaml.NodeEvent, at: Location) -> bool:
+        if event.anchor is not None:
+            self.problems.append(Problem(at, f"an anchor ('&{event.anchor}'): write each value out in full"))
+            return False
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self.problems.append(Problem(at, f"a YAML tag ('{tag}'): content is plain data; remove the tag"))
+            return False
+        return True
+
+    def _mapping(self, start: Location, items: list[Node]) -> Mapping | None:
+        pairs = []
+        for key, value in zip(items[0::2], items[1::2]):
+            if not isinstance(key, Scalar):
+                self.problems.append(Problem(key.at, "a key must be text, not a mapping or a list"))
+                return None
+            pairs.append((key, value))
+        return Mapping(tuple(pairs), start)
+
+    def _finish(self, node: Node) -> None:
+        if self.stack:
+            self.stack[-1][1].append(node)
+        else:
+            self.root = node

@@ -1,0 +1,457 @@
+"""Read a briefing's located nodes into the model, reporting every problem found in one run.
+
+Each value is read by what the model declares for its field (``generator.fields``); references are
+collected as they are met and resolved once every file has been read, so that files may refer to each other
+in any order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator import model
+from generator.dates import FORMS, Date, DateError
+from generator.errors import BriefingError, Location, Problem, did_you_mean
+from generator.fields import (
+    Boolean,
+    Category,
+    Choice,
+    DateValue,
+    Id,
+    Kind,
+    ListOf,
+    Number,
+    Record,
+    Ref,
+    Text,
+    Url,
+    specs,
+)
+from generator.load import Mapping, Node, Scalar, Sequence, find_files, read_file
+from generator.prose import LINK_SCHEMES, allowed_target, link_targets
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_RULE = "1 to 64 characters of a-z, 0-9 and single inner hyphens"
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_NUMBER = re.compile(
+    r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"  # YAML 1.2 core integers
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"  # and finite floats
+)
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_ALLOWED_FORMAT_CHARACTERS = frozenset("\u200c\u200d")  # joiners that scripts and emoji need
+_INVALID: Any = object()
+"""What a reader returns for a value it has reported a problem with."""
+
+Where = tuple[str, ...]
+"""The path to a value in words (``claim 'x'``, ``stance 2``, ``actor``), for messages."""
+
+
+def load_briefing(content: Path) -> model.Briefing:
+    """Read and validate the briefing in a content folder; raise BriefingError with every problem."""
+    problems: list[Problem] = []
+    reader = _Reader(problems)
+    info = None
+    entities: dict[str, list[Any]] = {folder: [] for folder in model.CATEGORY_TYPES}
+    for file in find_files(content, problems):
+        node = read_file(file, problems)
+        if node is None:
+            continue
+        if file.folder:
+            entities[file.folder].extend(reader.entities(model.CATEGORY_TYPES[file.folder], node))
+        else:
+            info = reader.info(node)
+    reader.resolve()
+    if problems or info is None:
+        raise BriefingError(problems)
+    return model.Briefing(info, **{folder: tuple(found) for folder, found in entities.items()}, index=reader.index)
+
+
+@dataclass(frozen=True)
+class _Reference:
+    id: str
+    category: Category
+    at: Location
+    where: Where
+    or_text: bool
+
+
+class _Reader:
+    """Reads nodes by the model's declarations, collecting problems, ids and references."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.references: list[_Reference] = []
+        self.index: dict[str, Any] = {}
+        self.defined: dict[str, tuple[Category, Location]] = {}
+
+    def report(self, at: Location, where: Where, message: str) -> Any:
+        """Record a problem; returns the marker of an invalid value, for convenience."""
+        prefix = ", ".join(where)
+        self.problems.append(Problem(at, f"{prefix}: {message}" if prefix else message))
+        return _INVALID
+
+    def info(self, node: Node) -> model.BriefingInfo | None:
+        """Read the briefing file."""
+        if not isinstance(node, Mapping):
+            return self.report(node.at, (), f"expected a mapping of title, as_of, summary..., found {_found(node)}")
+        value = self.record(model.BriefingInfo, node, ())
+        return None if value is _INVALID else value  # type: ignore[no-any-return]
+
+    def entities(self, type_: type, node: Node) -> Iterator[Any]:
+        """Read a category file: one entity, or a list of them."""
+        noun = type_.CATEGORY.value
+        if isinstance(node, Mapping):
+            items: list[tuple[Node, Where]] = [(node, (_label(noun, None, node),))]
+        elif isinstance(node, Sequence):
+            items = [(item, (_label(noun, index, item),)) for index, item in enumerate(node.items, 1)]
+        else:
+            self.report(node.at, (), f"expected a {noun} (a mapping) or a list of them, found {_found(node)}")
+            return
+        for item, where in items:
+            value = self.record(type_, item, where)
+            if value is not _INVALID:
+                yield value
+
+    def value(self, kind: Kind, node: Node, where: Where) -> Any:
+        """Read one value of the declared kind."""
+        if isinstance(kind, ListOf):
+            return self.list_of(kind, node, where)
+        if isinstance(kind, Record):
+            return self.record_or_shorthand(kind, node, where)
+        if not isinstance(node, Scalar):
+            return self.report(node.at, where, f"expected {_expected(kind)}, found {_found(node)}")
+        readers: dict[type, Callable[[Any, Scalar, Where], Any]] = {
+            Text: self.text,
+            Id: self.id,
+            Ref: self.ref,
+            DateValue: self.date,
+            Number: self.number,
+            Boolean: self.boolean,
+            Url: self.url,
+            Choice: self.choice,
+        }
+        return readers[type(kind)](kind, node, where)
+
+    def text(self, kind: Text, node: Scalar, where: Where) -> Any:
+        """Read plain text or prose, refusing invisible characters and unsafe links."""
+        text = node.value.rstrip("\n")
+        bad = _forbidden_character(text)
+        if bad is not None:
+            name = unicodedata.name(bad, "a control character")
+            return self.report(node.at, where, f"the invisible character U+{ord(bad):04X} ({name}) "
+                               "is not allowed in text; remove it")
+        if not kind.prose and "\n" in text:
+            return self.report(node.at, where, "expected one line of plain text, found a line break")
+        if kind.prose:
+            for target in link_targets(text):
+                if not allowed_target(target):
+                    schemes = ", ".join(LINK_SCHEMES)
+                    return self.report(
+                        node.at, where, f"link target '{target}' is not allowed; a link must start with {schemes}"
+                    )
+        return text
+
+    def id(self, kind: Id, node: Scalar, where: Where) -> Any:
+        """Read an id's syntax."""
+        if len(node.value) <= 64 and ID_PATTERN.fullmatch(node.value):
+            return node.value
+        return self.report(node.at, where, f"expected an id ({ID_RULE}), found {_found(node)}{_id_hint(node.value)}")
+
+    def ref(self, kind: Ref, node: Scalar, where: Where) -> Any:
+        """Read a reference, to be resolved once every file is read."""
+        if kind.or_text and not ID_PATTERN.fullmatch(node.value):
+            return self.text(Text(), node, where)
+        value = self.id(Id(), node, where)
+        if value is not _INVALID:
+            self.references.append(_Reference(value, kind.category, node.at, where, kind.or_text))
+        return value
+
+    def date(self, kind: DateValue, node: Scalar, where: Where) -> Any:
+        """Read a date at its precision."""
+        try:
+            return Date.parse(node.value)
+        except DateError as error:
+            if str(error).startswith("expected"):
+                return self.report(node.at, where, f"{error}, found {_found(node)}")
+            return self.report(node.at, where, f"{_found(node)} is not a date: {error}")
+
+    def number(self, kind: Number, node: Scalar, where: Where) -> Any:
+        """Read a number written as YAML writes numbers."""
+        text = node.value
+        if node.plain and _NUMBER.fullmatch(text):
+            return int(text, 0) if re.fullmatch(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)", text) else float(text)
+        digits = text.replace(",", "").replace("_", "").replace(" ", "")
+        hint = f"; write {digits} without separators" if digits != text and _NUMBER.fullmatch(digits) else ""
+        return self.report(node.at, where, f"expected a number, found {_found(node)}{hint}")
+
+    def boolean(self, kind: Boolean, node: Scalar, where: Where) -> Any:
+        """Read true or false (yes, no, on and off are text)."""
+        if node.plain and node.value in _BOOLEANS:
+            return _BOOLEANS[node.value]
+        return self.report(node.at, where, f"expected true or false, found {_found(node)}")
+
+    def url(self, kind: Url, node: Scalar, where: Where) -> Any:
+        """Read an http or https URL."""
+        text = node.value.strip()
+        parts = urlsplit(text) if " " not in text else None
+        if parts and parts.scheme.lower() in ("http", "https") and parts.netloc:
+            return text
+        return self.report(node.at, where, f"expected an http or https URL, found {_found(node)}")
+
+    def choice(self, kind: Choice, node: Scalar, where: Where) -> Any:
+        """Read one of an enumeration's values."""
+        values = [member.value for member in kind.enum]
+        if node.value in values:
+            return kind.enum(node.value)
+        return self.report(
+            node.at, where, f"expected {_expected(kind)}; found {_found(node)}{did_you_mean(node.value, values)}"
+        )
+
+    def list_of(self, kind: ListOf, node: Node, where: Where) -> Any:
+        """Read a list, every item of it."""
+        if not isinstance(node, Sequence):
+            return self.report(node.at, where, f"expected {_expected(kind)}, found {_found(node)}")
+        if len(node.items) < kind.min_items:
+            count = f"{len(node.items)}" if node.items else "an empty list"
+            return self.report(
+                node.at, where, f"expected at least {_count(kind.min_items, kind.noun)}, found {count}"
+            )
+        items = []
+        for index, item in enumerate(node.items, 1):
+            item_where = (*where[:-1], _label(kind.noun, index, item))
+            if _is_empty(item):
+                value = self.report(item.at, item_where, f"expected {_expected(kind.item)}, found nothing")
+            else:
+                value = self.value(kind.item, item, item_where)
+            items.append(value)
+        return _INVALID if _INVALID in items else tuple(items)
+
+    def record_or_shorthand(self, kind: Record, node: Node, where: Where) -> Any:
+        """Read a nested mapping, or the lone scalar that stands for it."""
+        if kind.shorthand is not None and isinstance(node, Scalar):
+            spec = next(spec for spec in specs(kind.type) if spec.key == kind.shorthand)
+            value = self.value(spec.kind, node, where)
+            return _INVALID if value is _INVALID else kind.type(**{kind.shorthand: value})
+        return self.record(kind.type, node, where)
+
+    def record(self, type_: type, node: Node, where: Where) -> Any:
+        """Read a mapping into a model class: every key known, none twice, every required one given."""
+        if not isinstance(node, Mapping):
+            return self.report(node.at, where, f"expected a mapping, found {_found(node)}")
+        declared = {spec.key: spec for spec in specs(type_)}
+        values: dict[str, Any] = {}
+        seen: dict[str, Scalar] = {}
+        valid = True
+        for key, value_node in node.items:
+            spec = declared.get(key.value)
+            if key.value in seen:
+                first = seen[key.value].at.line
+                self.report(key.at, where, f"duplicate key '{key.value}'; it is already given at line {first}")
+                valid = False
+            elif spec is None:
+                self.report(key.at, where, f"unknown key '{key.value}'{_known_keys(key.value, declared)}")
+                valid = False
+            elif _is_empty(value_node):
+                if spec.required:
+                    self.report(value_node.at, (*where, key.value), f"expected {_expected(spec.kind)}, found nothing")
+                    valid = False
+            else:
+                values[key.value] = self.value(spec.kind, value_node, (*where, key.value))
+            seen.setdefault(key.value, key)
+        for spec in declared.values():
+            if spec.required and spec.key not in seen:
+                self.report(node.at, where, f"missing required key '{spec.key}'{_why_required(spec)}")
+                valid = False
+        if issubclass(type_, model.Entity) and values.get("id", _INVALID) is not _INVALID:
+            self.define(values["id"], type_.CATEGORY, node.at, where)
+        if not valid or _INVALID in values.values():
+            return _INVALID
+        rule = RULES.get(type_)
+        if rule is not None and not rule(self, values, node, where):
+            return _INVALID
+        if issubclass(type_, model.Entity):
+            entity = type_(**values, origin=node.at)
+            self.index[entity.id] = entity
+            return entity
+        return type_(**values)
+
+    def define(self, id: str, category: Category, at: Location, where: Where) -> None:
+        """Register an entity's id, which must be unique across the whole briefing."""
+        if id in self.defined:
+            other, first = self.defined[id]
+            self.report(at, where, f"id '{id}' is already used by the {other.value} at {first}")
+        else:
+            self.defined[id] = (category, at)
+
+    def resolve(self) -> None:
+        """Check that every reference names an entity of the right category."""
+        for ref in self.references:
+            found = self.defined.get(ref.id)
+            if found is None and not ref.or_text:
+                same = [id for id, (category, _) in self.defined.items() if category is ref.category]
+                message = f"unknown {ref.category.value} '{ref.id}'{did_you_mean(ref.id, same)}"
+                self.report(ref.at, ref.where, message)
+            elif found is not None and found[0] is not ref.category and not ref.or_text:
+                message = f"'{ref.id}' is {_a(found[0].value)}, expected the id of {_a(ref.category.value)}"
+                self.report(ref.at, ref.where, message)
+
+
+def _value_at(node: Mapping, key: str) -> Location:
+    return next((value.at for name, value in node.items if name.value == key), node.at)
+
+
+def _claim_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
+    if values["status"] is model.ClaimStatus.SUPERSEDED and "superseded_by" not in values:
+        reader.report(_value_at(node, "status"), where,
+                      "status is 'superseded', so 'superseded_by' (the id of the newer claim) is required")
+        return False
+    if values.get("superseded_by") == values["id"]:
+        reader.report(_value_at(node, "superseded_by"), where, "a claim cannot supersede itself")
+        return False
+    return True
+
+
+def _quantity_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
+    value, lower, upper = (values.get(key) for key in ("value", "lower", "upper"))
+    if value is None and lower is None and upper is None:
+        reader.report(node.at, where, "a quantity needs at least one of value, lower and upper")
+        return False
+    if lower is not None and upper is not None and lower > upper:
+        reader.report(_value_at(node, "lower"), where, f"lower ({lower}) is greater than upper ({upper})")
+        return False
+    if value is not None and (lower is not None and value < lower or upper is not None and value > upper):
+        reader.report(_value_at(node, "value"), where, f"value ({value}) is outside lower and upper")
+        return False
+    return True
+
+
+def _event_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
+    start, end = values["date"], values.get("end_date")
+    if end is not None and end.last_day < start.first_day:
+        reader.report(_value_at(node, "end_date"), where, f"end_date {end} is before date {start}")
+        return False
+    return True
+
+
+def _treaty_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
+    parties = values["parties"]
+    if len(set(parties)) < 2:
+        reader.report(_value_at(node, "parties"), where, "expected at least two different parties")
+        return False
+    return True
+
+
+def _question_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
+    if values["status"] is model.QuestionStatus.ANSWERED and "answer" not in values:
+        reader.report(_value_at(node, "status"), where, "status is 'answered', so 'answer' is required")
+        return False
+    return True
+
+
+def _info_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
+    language = values.get("language")
+    if language is not None and not LANGUAGE_PATTERN.fullmatch(language):
+        reader.report(_value_at(node, "language"), ("language",),
+                      f"expected a language code such as en, fr or pt-BR, found '{language}'")
+        return False
+    return True
+
+
+RULES: dict[type, Callable[[_Reader, dict[str, Any], Mapping, Where], bool]] = {
+    model.Claim: _claim_rules,
+    model.Quantity: _quantity_rules,
+    model.Event: _event_rules,
+    model.Treaty: _treaty_rules,
+    model.Question: _question_rules,
+    model.BriefingInfo: _info_rules,
+}
+"""The contract's rules that concern more than one field, by the class they apply to."""
+
+
+def _is_empty(node: Node) -> bool:
+    return isinstance(node, Scalar) and (node.is_null or node.value == "")
+
+
+def _label(noun: str, index: int | None, node: Node) -> str:
+    if isinstance(node, Mapping):
+        for key, value in node.items:
+            if key.value == "id" and isinstance(value, Scalar) and ID_PATTERN.fullmatch(value.value):
+                return f"{noun} '{value.value}'"
+    return noun if index is None else f"{noun} {index}"
+
+
+def _found(node: Node) -> str:
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    if _is_empty(node):
+        return "nothing"
+    text = node.value if len(node.value) <= 60 else node.value[:57] + "..."
+    return repr(text) if "\n" in text else f"'{text}'"
+
+
+def _expected(kind: Kind) -> str:
+    if isinstance(kind, Choice):
+        return "one of " + ", ".join(member.value for member in kind.enum)
+    if isinstance(kind, Ref):
+        noun = _a(kind.category.value)
+        return f"a name or the id of {noun}" if kind.or_text else f"the id of {noun}"
+    if isinstance(kind, ListOf):
+        return f"a list of {_plural(kind.noun)}"
+    if isinstance(kind, Record):
+        return f"an id or a mapping with '{kind.shorthand}'" if kind.shorthand else "a mapping"
+    if isinstance(kind, DateValue):
+        return FORMS
+    names = {Text: "text", Id: f"an id ({ID_RULE})", Number: "a number", Boolean: "true or false",
+             Url: "an http or https URL"}
+    return names[type(kind)]
+
+
+def _known_keys(key: str, declared: dict[str, Any]) -> str:
+    suggestion = did_you_mean(key, declared)
+    return suggestion or "; expected one of " + ", ".join(declared)
+
+
+def _why_required(spec: Any) -> str:
+    if isinstance(spec.kind, ListOf) and spec.kind.noun == "citation":
+        return " (every statement must cite at least one source)"
+    return ""
+
+
+def _id_hint(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
+    return f"; did you mean '{slug}'?" if slug and slug != text else ""
+
+
+def _forbidden_character(text: str) -> str | None:
+    """The first control or invisible format character in the text; line breaks are the caller's concern."""
+    if text.isprintable():  # the common case: no character of the categories below
+        return None
+    for character in text:
+        if character == "\n" or character in _ALLOWED_FORMAT_CHARACTERS:
+            continue
+        if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp"):
+            return character
+    return None
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and not noun.endswith("ey"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith("s") else "s")
+
+
+def _count(number: int, noun: str) -> str:
+    words = {1: "one", 2: "two"}
+    return f"{words.get(number, number)} {noun if number == 1 else _plural(noun)}"
