@@ -26,7 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug of ours: say so in one line rather than with a traceback
-        print(f"briefing: internal error ({type(error).__name__}: {error}); please report it", file=sys.stderr)
+        print(
+            f"briefing: internal error ({type(error).__name__}: {error}); please report it", file=sys.stderr
+        )
         return EXIT_BUG
 
 
@@ -40,7 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         help="validate the briefing and report every problem as path:line:column: message",
         description="Validate the briefing; report every problem found, each with its place in the files.",
     )
-    check.add_argument("--content", default="content", metavar="DIR", help="the content folder (default: content)")
+    check.add_argument(
+        "--content", default="content", metavar="DIR", help="the content folder (default: content)"
+    )
     check.set_defaults(run=_check)
     return parser
 
@@ -48,7 +52,10 @@ def _parser() -> argparse.ArgumentParser:
 def _check(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     content = Path(arguments.content)
     if not content.is_dir():
-        parser.error(f"no content folder at '{content}' (give one with --content DIR)")
+        print(
+            f"briefing check: no content folder at '{content}'; give one with --content DIR", file=sys.stderr
+        )
+        return EXIT_USAGE
     try:
         briefing = load_briefing(content)
     except BriefingError as error:

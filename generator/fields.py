@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 
 class Category(enum.Enum):
@@ -89,7 +89,7 @@ class Record:
     shorthand: str | None = None
 
 
-Kind = Union[Text, Id, DateValue, Number, Boolean, Url, Choice, Ref, ListOf, Record]
+Kind = Text | Id | DateValue | Number | Boolean | Url | Choice | Ref | ListOf | Record
 
 PLAIN = Text()
 PROSE = Text(prose=True)

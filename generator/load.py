@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 import yaml
 
@@ -68,7 +67,7 @@ class Sequence:
     """Where it starts."""
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node = Scalar | Mapping | Sequence
 
 
 @dataclass(frozen=True)
@@ -172,7 +171,7 @@ def parse(text: str, shown: str, problems: list[Problem]) -> Node | None:
                 return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         detail = f"{error.problem} ({error.context})" if error.context else str(error.problem)
         problems.append(Problem(Location(shown, line, column), f"YAML syntax error: {detail}"))
         return None
@@ -208,7 +207,8 @@ class _Builder:
 
     def add(self, event: yaml.Event) -> bool:
         """Take one event; return False once the file cannot be read further."""
-        at = Location(self.shown, event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = event.start_mark
+        at = Location(self.shown, mark.line + 1, mark.column + 1) if mark else Location(self.shown, 1, 1)
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -248,7 +248,7 @@ class _Builder:
 
     def _mapping(self, start: Location, items: list[Node]) -> Mapping | None:
         pairs = []
-        for key, value in zip(items[0::2], items[1::2]):
+        for key, value in zip(items[0::2], items[1::2], strict=True):
             if not isinstance(key, Scalar):
                 self.problems.append(Problem(key.at, "a key must be text, not a mapping or a list"))
                 return None

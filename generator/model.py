@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import ClassVar, Union
+from typing import ClassVar
 
 from generator.dates import Date
 from generator.errors import Location
@@ -239,11 +239,11 @@ class Actor(Entity):
     kind: ActorKind = required(Choice(ActorKind))
     """What kind of actor it is."""
     part_of: str | None = optional(Ref(Category.ACTOR))
-    """Id of the actor it is part of (the Pentagon is part of the United States)."""
+    """Id of the actor it is part of (a ministry is part of a government)."""
     country: str | None = optional(PLAIN)
     """The country it belongs to."""
     aliases: tuple[str, ...] = optional(ListOf(PLAIN, "alias"))
-    """Other names it goes by (``Moscow`` for the Russian government)."""
+    """Other names it goes by (a capital's name for its government)."""
     description: str | None = optional(PROSE)
     """Who or what the actor is."""
 
@@ -516,7 +516,7 @@ class BriefingInfo:
     """What changed in each edition, newest first."""
 
 
-AnyEntity = Union[Source, Actor, Claim, Treaty, Term, Question, Event]
+AnyEntity = Source | Actor | Claim | Treaty | Term | Question | Event
 
 CATEGORY_TYPES: dict[str, type[Source | Actor | Claim | Treaty | Question | Event]] = {
     "sources": Source,

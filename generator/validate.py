@@ -69,7 +69,9 @@ def load_briefing(content: Path) -> model.Briefing:
     reader.resolve()
     if problems or info is None:
         raise BriefingError(problems)
-    return model.Briefing(info, **{folder: tuple(found) for folder, found in entities.items()}, index=reader.index)
+    return model.Briefing(
+        info, **{folder: tuple(found) for folder, found in entities.items()}, index=reader.index
+    )
 
 
 @dataclass(frozen=True)
@@ -99,11 +101,12 @@ class _Reader:
     def info(self, node: Node) -> model.BriefingInfo | None:
         """Read the briefing file."""
         if not isinstance(node, Mapping):
-            return self.report(node.at, (), f"expected a mapping of title, as_of, summary..., found {_found(node)}")
-        value = self.record(model.BriefingInfo, node, ())
-        return None if value is _INVALID else value  # type: ignore[no-any-return]
+            self.report(node.at, (), f"expected a mapping of title, as_of, summary..., found {_found(node)}")
+            return None
+        value: model.BriefingInfo = self.record(model.BriefingInfo, node, ())
+        return None if value is _INVALID else value
 
-    def entities(self, type_: type, node: Node) -> Iterator[Any]:
+    def entities(self, type_: type[model.Entity], node: Node) -> Iterator[Any]:
         """Read a category file: one entity, or a list of them."""
         noun = type_.CATEGORY.value
         if isinstance(node, Mapping):
@@ -111,7 +114,9 @@ class _Reader:
         elif isinstance(node, Sequence):
             items = [(item, (_label(noun, index, item),)) for index, item in enumerate(node.items, 1)]
         else:
-            self.report(node.at, (), f"expected a {noun} (a mapping) or a list of them, found {_found(node)}")
+            self.report(
+                node.at, (), f"expected {_a(noun)} (a mapping) or a list of them, found {_found(node)}"
+            )
             return
         for item, where in items:
             value = self.record(type_, item, where)
@@ -144,8 +149,11 @@ class _Reader:
         bad = _forbidden_character(text)
         if bad is not None:
             name = unicodedata.name(bad, "a control character")
-            return self.report(node.at, where, f"the invisible character U+{ord(bad):04X} ({name}) "
-                               "is not allowed in text; remove it")
+            return self.report(
+                node.at,
+                where,
+                f"the invisible character U+{ord(bad):04X} ({name}) is not allowed in text; remove it",
+            )
         if not kind.prose and "\n" in text:
             return self.report(node.at, where, "expected one line of plain text, found a line break")
         if kind.prose:
@@ -153,19 +161,23 @@ class _Reader:
                 if not allowed_target(target):
                     schemes = ", ".join(LINK_SCHEMES)
                     return self.report(
-                        node.at, where, f"link target '{target}' is not allowed; a link must start with {schemes}"
+                        node.at,
+                        where,
+                        f"link target '{target}' is not allowed; a link must start with {schemes}",
                     )
         return text
 
     def id(self, kind: Id, node: Scalar, where: Where) -> Any:
         """Read an id's syntax."""
-        if len(node.value) <= 64 and ID_PATTERN.fullmatch(node.value):
+        if is_id(node.value):
             return node.value
-        return self.report(node.at, where, f"expected an id ({ID_RULE}), found {_found(node)}{_id_hint(node.value)}")
+        return self.report(
+            node.at, where, f"expected an id ({ID_RULE}), found {_found(node)}{_id_hint(node.value)}"
+        )
 
     def ref(self, kind: Ref, node: Scalar, where: Where) -> Any:
         """Read a reference, to be resolved once every file is read."""
-        if kind.or_text and not ID_PATTERN.fullmatch(node.value):
+        if kind.or_text and not is_id(node.value):
             return self.text(Text(), node, where)
         value = self.id(Id(), node, where)
         if value is not _INVALID:
@@ -185,7 +197,11 @@ class _Reader:
         """Read a number written as YAML writes numbers."""
         text = node.value
         if node.plain and _NUMBER.fullmatch(text):
-            return int(text, 0) if re.fullmatch(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)", text) else float(text)
+            return (
+                int(text, 0)
+                if re.fullmatch(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)", text)
+                else float(text)
+            )
         digits = text.replace(",", "").replace("_", "").replace(" ", "")
         hint = f"; write {digits} without separators" if digits != text and _NUMBER.fullmatch(digits) else ""
         return self.report(node.at, where, f"expected a number, found {_found(node)}{hint}")
@@ -210,7 +226,9 @@ class _Reader:
         if node.value in values:
             return kind.enum(node.value)
         return self.report(
-            node.at, where, f"expected {_expected(kind)}; found {_found(node)}{did_you_mean(node.value, values)}"
+            node.at,
+            where,
+            f"expected {_expected(kind)}; found {_found(node)}{did_you_mean(node.value, values)}",
         )
 
     def list_of(self, kind: ListOf, node: Node, where: Where) -> Any:
@@ -252,14 +270,18 @@ class _Reader:
             spec = declared.get(key.value)
             if key.value in seen:
                 first = seen[key.value].at.line
-                self.report(key.at, where, f"duplicate key '{key.value}'; it is already given at line {first}")
+                self.report(
+                    key.at, where, f"duplicate key '{key.value}'; it is already given at line {first}"
+                )
                 valid = False
             elif spec is None:
                 self.report(key.at, where, f"unknown key '{key.value}'{_known_keys(key.value, declared)}")
                 valid = False
             elif _is_empty(value_node):
                 if spec.required:
-                    self.report(value_node.at, (*where, key.value), f"expected {_expected(spec.kind)}, found nothing")
+                    self.report(
+                        value_node.at, (*where, key.value), f"expected {_expected(spec.kind)}, found nothing"
+                    )
                     valid = False
             else:
                 values[key.value] = self.value(spec.kind, value_node, (*where, key.value))
@@ -302,14 +324,22 @@ class _Reader:
                 self.report(ref.at, ref.where, message)
 
 
+def is_id(text: str) -> bool:
+    """Whether the text is a well-formed id."""
+    return len(text) <= 64 and ID_PATTERN.fullmatch(text) is not None
+
+
 def _value_at(node: Mapping, key: str) -> Location:
     return next((value.at for name, value in node.items if name.value == key), node.at)
 
 
 def _claim_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
     if values["status"] is model.ClaimStatus.SUPERSEDED and "superseded_by" not in values:
-        reader.report(_value_at(node, "status"), where,
-                      "status is 'superseded', so 'superseded_by' (the id of the newer claim) is required")
+        reader.report(
+            _value_at(node, "status"),
+            where,
+            "status is 'superseded', so 'superseded_by' (the id of the newer claim) is required",
+        )
         return False
     if values.get("superseded_by") == values["id"]:
         reader.report(_value_at(node, "superseded_by"), where, "a claim cannot supersede itself")
@@ -325,7 +355,7 @@ def _quantity_rules(reader: _Reader, values: dict[str, Any], node: Mapping, wher
     if lower is not None and upper is not None and lower > upper:
         reader.report(_value_at(node, "lower"), where, f"lower ({lower}) is greater than upper ({upper})")
         return False
-    if value is not None and (lower is not None and value < lower or upper is not None and value > upper):
+    if value is not None and ((lower is not None and value < lower) or (upper is not None and value > upper)):
         reader.report(_value_at(node, "value"), where, f"value ({value}) is outside lower and upper")
         return False
     return True
@@ -341,8 +371,9 @@ def _event_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: 
 
 def _treaty_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
     parties = values["parties"]
-    if len(set(parties)) < 2:
-        reader.report(_value_at(node, "parties"), where, "expected at least two different parties")
+    twice = sorted({party for party in parties if parties.count(party) > 1})
+    if twice:
+        reader.report(_value_at(node, "parties"), (*where, "parties"), f"party '{twice[0]}' is listed twice")
         return False
     return True
 
@@ -357,8 +388,11 @@ def _question_rules(reader: _Reader, values: dict[str, Any], node: Mapping, wher
 def _info_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
     language = values.get("language")
     if language is not None and not LANGUAGE_PATTERN.fullmatch(language):
-        reader.report(_value_at(node, "language"), ("language",),
-                      f"expected a language code such as en, fr or pt-BR, found '{language}'")
+        reader.report(
+            _value_at(node, "language"),
+            ("language",),
+            f"expected a language code such as en, fr or pt-BR, found '{language}'",
+        )
         return False
     return True
 
@@ -381,7 +415,7 @@ def _is_empty(node: Node) -> bool:
 def _label(noun: str, index: int | None, node: Node) -> str:
     if isinstance(node, Mapping):
         for key, value in node.items:
-            if key.value == "id" and isinstance(value, Scalar) and ID_PATTERN.fullmatch(value.value):
+            if key.value == "id" and isinstance(value, Scalar) and is_id(value.value):
                 return f"{noun} '{value.value}'"
     return noun if index is None else f"{noun} {index}"
 
@@ -409,8 +443,13 @@ def _expected(kind: Kind) -> str:
         return f"an id or a mapping with '{kind.shorthand}'" if kind.shorthand else "a mapping"
     if isinstance(kind, DateValue):
         return FORMS
-    names = {Text: "text", Id: f"an id ({ID_RULE})", Number: "a number", Boolean: "true or false",
-             Url: "an http or https URL"}
+    names = {
+        Text: "text",
+        Id: f"an id ({ID_RULE})",
+        Number: "a number",
+        Boolean: "true or false",
+        Url: "an http or https URL",
+    }
     return names[type(kind)]
 
 

@@ -1,0 +1,174 @@
+"""JSON Schemas of the content files, for editors with a YAML language server.
+
+They are written from the model's field declarations and docstrings, and shipped in ``generator/schemas``;
+``python -m generator.schema`` writes them anew after the model changes (a test fails until it has). A
+schema checks what an editor can check as one types: keys, types, enumerations, id and date syntax. Whether
+references resolve, ids are unique and dates exist is for ``briefing check``.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from generator import model
+from generator.dates import FORMS
+from generator.fields import (
+    Boolean,
+    Choice,
+    DateValue,
+    Id,
+    Kind,
+    ListOf,
+    Number,
+    Ref,
+    Text,
+    Url,
+    specs,
+)
+from generator.load import BRIEFING_FILES
+
+SCHEMAS = Path(__file__).parent / "schemas"
+"""Where the schemas are shipped."""
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 64}
+_TEXT = {"type": ["string", "number", "boolean"]}
+_CONDITIONS: dict[type, list[dict[str, Any]]] = {
+    model.Claim: [
+        {
+            "if": {"properties": {"status": {"const": "superseded"}}, "required": ["status"]},
+            "then": {"required": ["superseded_by"]},
+        }
+    ],
+    model.Question: [
+        {
+            "if": {"properties": {"status": {"const": "answered"}}, "required": ["status"]},
+            "then": {"required": ["answer"]},
+        }
+    ],
+}
+"""The contract's conditional rules, where a schema can state them."""
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """Every schema, by file name."""
+    found = {f"{Path(BRIEFING_FILES[0]).stem}.schema.json": file_schema(model.BriefingInfo, single_only=True)}
+    for folder, type_ in model.CATEGORY_TYPES.items():
+        found[f"{folder}.schema.json"] = file_schema(type_)
+    return found
+
+
+def file_schema(type_: type, *, single_only: bool = False) -> dict[str, Any]:
+    """The schema of a file holding one entity of the type or, unless ``single_only``, a list of them."""
+    definitions: dict[str, Any] = {}
+    entity = _record(type_, definitions)
+    schema: dict[str, Any] = {"$schema": DRAFT, "title": _doc(type_)}
+    if single_only:
+        schema.update(entity)
+    else:
+        schema["anyOf"] = [entity, {"type": "array", "items": entity}]
+    schema["definitions"] = dict(sorted(definitions.items()))
+    return schema
+
+
+def _record(type_: type, definitions: dict[str, Any]) -> dict[str, Any]:
+    name = type_.__name__
+    if name not in definitions:
+        definitions[name] = {}  # claimed first, so that a record may contain itself
+        docs = _field_docs(type_)
+        properties = {}
+        for spec in specs(type_):
+            value = _kind(spec.kind, definitions)
+            if not spec.required:  # an optional key may be left empty
+                value = {"anyOf": [value, {"type": "null"}]}
+            properties[spec.key] = {**value, "description": docs.get(spec.key, "")}
+        definition: dict[str, Any] = {
+            "type": "object",
+            "description": _doc(type_),
+            "properties": properties,
+            "required": [spec.key for spec in specs(type_) if spec.required],
+            "additionalProperties": False,
+        }
+        if type_ in _CONDITIONS:
+            definition["allOf"] = _CONDITIONS[type_]
+        definitions[name] = definition
+    return {"$ref": f"#/definitions/{name}"}
+
+
+def _kind(kind: Kind, definitions: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(kind, Text):
+        return dict(_TEXT)
+    if isinstance(kind, (Id, Ref)):
+        ids = {"anyOf": [_ID, {"type": "integer", "minimum": 0}]}
+        return dict(_TEXT) if isinstance(kind, Ref) and kind.or_text else ids
+    if isinstance(kind, DateValue):
+        pattern = {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?~?$"}
+        return {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 9999}, pattern], "$comment": FORMS}
+    if isinstance(kind, Number):
+        return {"type": "number"}
+    if isinstance(kind, Boolean):
+        return {"type": "boolean"}
+    if isinstance(kind, Url):
+        return {"type": "string", "pattern": r"^[hH][tT][tT][pP][sS]?://\S+$"}
+    if isinstance(kind, Choice):
+        return {"enum": [member.value for member in kind.enum]}
+    if isinstance(kind, ListOf):
+        items: dict[str, Any] = {"type": "array", "items": _kind(kind.item, definitions)}
+        if kind.min_items:
+            items["minItems"] = kind.min_items
+        if isinstance(kind.item, Ref) and kind.min_items > 1:
+            items["uniqueItems"] = True
+        return items
+    record = _record(kind.type, definitions)
+    if kind.shorthand is None:
+        return record
+    shorthand = next(spec for spec in specs(kind.type) if spec.key == kind.shorthand)
+    return {"anyOf": [_kind(shorthand.kind, definitions), record]}
+
+
+def _doc(type_: type) -> str:
+    return inspect.getdoc(type_) or ""
+
+
+def _field_docs(type_: type) -> dict[str, str]:
+    """The docstrings written under a dataclass's fields, its bases' included."""
+    docs: dict[str, str] = {}
+    for cls in reversed(type_.__mro__):
+        if cls.__module__ != model.__name__:
+            continue
+        body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+        assert isinstance(body, ast.ClassDef)
+        for statement, following in zip(body.body, body.body[1:], strict=False):
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                docs[statement.target.id] = inspect.cleandoc(following.value.value)
+    return docs
+
+
+def render(schema: dict[str, Any]) -> str:
+    """A schema as the text of its file."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def main() -> int:
+    """Write every schema into the package's ``schemas`` folder."""
+    SCHEMAS.mkdir(exist_ok=True)
+    for name, schema in schemas().items():
+        (SCHEMAS / name).write_text(render(schema), encoding="utf-8")
+        print(f"wrote {SCHEMAS / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""Reading files: YAML errors located, nothing YAML 1.1 or code-like taking effect, both parsers alike."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from generator import load
+from generator.errors import Location, Problem
+
+EXTRA = "content/sources/extra.yml"
+
+
+def extra(text: str | bytes) -> dict[str, str | bytes]:
+    """The minimal briefing with one more file, so that its problems are the only ones."""
+    return {"sources/extra.yml": text}
+
+
+CASES = {
+    "syntax error": (
+        extra("id: extra\ntitle: [unclosed\nkind: other\n"),
+        [f"{EXTRA}:3:5: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"],
+    ),
+    "tab indentation": (
+        extra("id: extra\n\ttitle: A source\n"),
+        [
+            f"{EXTRA}:2:1: YAML syntax error: found a tab character that violates indentation "
+            "(while scanning a plain scalar)"
+        ],
+    ),
+    "not UTF-8": (
+        extra("id: extra\ntitle: Caf\u00e9 report\nkind: other\n".encode("latin-1")),
+        [f"{EXTRA}:2:11: the file is not UTF-8 (byte 0xE9 here); save it as UTF-8"],
+    ),
+    "a byte-order mark is fine": (
+        extra("\ufeffid: extra\ntitle: A source\nkind: other\n".encode()),
+        [],
+    ),
+    "an empty file": (
+        extra(""),
+        [f"{EXTRA}:1:1: the file is empty: expected an entity or a list"],
+    ),
+    "an alias": (
+        extra("- &first {id: extra, title: A source, kind: other}\n- *first\n"),
+        [f"{EXTRA}:1:3: an anchor ('&first'): write each value out in full"],
+    ),
+    "a tag": (
+        extra("id: extra\ntitle: !!python/object:os.system A source\nkind: other\n"),
+        [
+            f"{EXTRA}:2:8: a YAML tag ('tag:yaml.org,2002:python/object:os.system'): content is plain data; "
+            "remove the tag"
+        ],
+    ),
+    "two documents": (
+        extra("id: extra\ntitle: A source\nkind: other\n---\nid: other\n"),
+        [f"{EXTRA}:4:1: a second YAML document ('---'): keep one document a file"],
+    ),
+    "a mapping as a key": (
+        extra("id: extra\ntitle: A source\nkind: other\n? {a: b}\n: c\n"),
+        [f"{EXTRA}:4:3: a key must be text, not a mapping or a list"],
+    ),
+    "a control character": (
+        extra("id: extra\ntitle: A \x07 source\nkind: other\n"),
+        [f"{EXTRA}:2:10: the character U+0007 is not allowed in YAML; remove it"],
+    ),
+    "too deeply nested": (
+        extra("id: extra\ntitle: A source\nkind: other\nnotes: " + "[" * 100 + "]" * 100 + "\n"),
+        [f"{EXTRA}:4:71: nested more than 64 levels deep"],
+    ),
+    "a stray YAML file at the top": (
+        {"notes.yml": "anything: here\n"},
+        [
+            "content/notes.yml:1:1: a YAML file outside the category folders is never read; move it into one of "
+            "sources, actors, claims, treaties, questions, events"
+        ],
+    ),
+    "a misspelt category folder": (
+        {"actor/extra.yml": "id: gamma\nname: Gamma\nkind: state\n"},
+        [
+            "content/actor/extra.yml:1:1: unknown folder 'actor'; did you mean 'actors'?; the category folders are "
+            "sources, actors, claims, treaties, questions, events"
+        ],
+    ),
+    "no briefing file": (
+        {"briefing.yml": None},
+        ["content/briefing.yml:1:1: file not found: a briefing needs briefing.yml (title, as_of, summary)"],
+    ),
+    "other files and hidden folders are passed over": (
+        {
+            "claims/README.md": "# notes\n",
+            ".git/config.yml": "not: read\n",
+            "claims/.draft.yml": "- broken: [\n",
+        },
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("files, expected", CASES.values(), ids=CASES.keys())
+def test_reading(briefing, files, expected):
+    result = briefing(files)
+    assert result.lines == expected
+    assert result.code == (1 if expected else 0)
+
+
+def test_several_errors_in_several_files_in_one_run(briefing):
+    result = briefing(
+        {
+            "briefing.yml": "title: T\nas_of: 2024-02-30\nsummary: S\nlanguge: en\n",
+            "sources/source.yml": "id: src\ntitle: A source\nkind: rumour\n",
+            "claims/claim.yml": "id: claim-one\ntitle: A claim\nstatement: S\nstatus: unverified\n"
+            "stances:\n  - {actor: gamma, position: asserts, sources: [src]}\n",
+            "events/broken.yml": "id: [\n",
+        }
+    )
+    assert result.err.splitlines() == [
+        "content/briefing.yml:2:8: as_of: '2024-02-30' is not a date: there is no day 30 in February 2024, "
+        "which has 29 days",
+        "content/briefing.yml:4:1: unknown key 'languge'; did you mean 'language'?",
+        "content/claims/claim.yml:6:13: claim 'claim-one', stance 1, actor: unknown actor 'gamma'",
+        "content/events/broken.yml:2:1: YAML syntax error: did not find expected node content "
+        "(while parsing a flow node)",
+        "content/sources/source.yml:3:7: source 'src', kind: expected one of news-report, official-statement, "
+        "intelligence-assessment, state-media, imagery, document, social-media, other; found 'rumour'",
+        "briefing check: 5 problems in 4 files",
+    ]
+    assert result.out == ""
+    assert result.code == 1
+
+
+def test_a_missing_content_folder_is_a_usage_error(briefing, tmp_path):
+    from generator.cli import main
+
+    assert main(["check", "--content", str(tmp_path / "nowhere")]) == 2
+
+
+POSITIONS = """\
+# A comment, then text in several scripts before the values.
+- id: "ünïcode-key"
+  name: 'Ким Чен Ын (김정은)'
+  aliases: [Пхеньян, 평양, yes]
+  description: |
+    First line.
+
+    Second paragraph.
+  quantity: {value: 10000, lower: 1.5e3}
+"""
+
+
+@pytest.mark.parametrize("parser", [yaml.CSafeLoader, yaml.SafeLoader], ids=["libyaml", "python"])
+def test_both_parsers_give_the_same_nodes_and_positions(monkeypatch, parser):
+    monkeypatch.setattr(load, "_PARSER", parser)
+    problems: list[Problem] = []
+    root = load.parse(POSITIONS, "f.yml", problems)
+    assert problems == []
+    assert isinstance(root, load.Sequence)
+    entity = root.items[0]
+    assert isinstance(entity, load.Mapping)
+    values = {key.value: value for key, value in entity.items}
+    assert values["id"] == load.Scalar("ünïcode-key", False, Location("f.yml", 2, 7))
+    assert values["name"] == load.Scalar("Ким Чен Ын (김정은)", False, Location("f.yml", 3, 9))
+    aliases = values["aliases"]
+    assert isinstance(aliases, load.Sequence)
+    assert [(item.value, item.at.column) for item in aliases.items] == [
+        ("Пхеньян", 13),
+        ("평양", 22),
+        ("yes", 26),
+    ]
+    assert values["description"] == load.Scalar(
+        "First line.\n\nSecond paragraph.\n", False, Location("f.yml", 5, 16)
+    )
+    quantity = values["quantity"]
+    assert isinstance(quantity, load.Mapping)
+    assert [(key.value, value.value, value.plain) for key, value in quantity.items] == [
+        ("value", "10000", True),
+        ("lower", "1.5e3", True),
+    ]
