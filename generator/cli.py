@@ -19,7 +19,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; never lets a traceback reach the user."""
-    parser = _parser()
+    parser = build_parser()
     arguments = parser.parse_args(argv)
     try:
         return int(arguments.run(arguments, parser))
@@ -32,7 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: one subcommand a task."""
     parser = argparse.ArgumentParser(
         prog="briefing", description="Check and build a briefing site from its YAML content."
     )
