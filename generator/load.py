@@ -113,7 +113,8 @@ def _yaml_files(folder: Path) -> list[Path]:
         if path.name.startswith("."):
             continue
         if path.is_dir():
-            found.extend(_yaml_files(path))
+            if not path.is_symlink():  # a linked folder could lead back here
+                found.extend(_yaml_files(path))
         elif path.suffix in YAML_SUFFIXES:
             found.append(path)
     return found

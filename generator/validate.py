@@ -35,10 +35,10 @@ from generator.fields import (
 )
 from generator.load import Mapping, Node, Scalar, Sequence, find_files, read_file
 from generator.prose import LINK_SCHEMES, allowed_target, link_targets
+from generator.rules import check_rules
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_RULE = "1 to 64 characters of a-z, 0-9 and single inner hyphens"
-LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _NUMBER = re.compile(
     r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"  # YAML 1.2 core integers
     r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"  # and finite floats
@@ -294,8 +294,11 @@ class _Reader:
             self.define(values["id"], type_.CATEGORY, node.at, where)
         if not valid or _INVALID in values.values():
             return _INVALID
-        rule = RULES.get(type_)
-        if rule is not None and not rule(self, values, node, where):
+        broken = [
+            self.report(at, (*where, field) if field else where, message)
+            for at, field, message in check_rules(type_, values, node)
+        ]
+        if broken:
             return _INVALID
         if issubclass(type_, model.Entity):
             entity = type_(**values, origin=node.at)
@@ -327,85 +330,6 @@ class _Reader:
 def is_id(text: str) -> bool:
     """Whether the text is a well-formed id."""
     return len(text) <= 64 and ID_PATTERN.fullmatch(text) is not None
-
-
-def _value_at(node: Mapping, key: str) -> Location:
-    return next((value.at for name, value in node.items if name.value == key), node.at)
-
-
-def _claim_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
-    if values["status"] is model.ClaimStatus.SUPERSEDED and "superseded_by" not in values:
-        reader.report(
-            _value_at(node, "status"),
-            where,
-            "status is 'superseded', so 'superseded_by' (the id of the newer claim) is required",
-        )
-        return False
-    if values.get("superseded_by") == values["id"]:
-        reader.report(_value_at(node, "superseded_by"), where, "a claim cannot supersede itself")
-        return False
-    return True
-
-
-def _quantity_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
-    value, lower, upper = (values.get(key) for key in ("value", "lower", "upper"))
-    if value is None and lower is None and upper is None:
-        reader.report(node.at, where, "a quantity needs at least one of value, lower and upper")
-        return False
-    if lower is not None and upper is not None and lower > upper:
-        reader.report(_value_at(node, "lower"), where, f"lower ({lower}) is greater than upper ({upper})")
-        return False
-    if value is not None and ((lower is not None and value < lower) or (upper is not None and value > upper)):
-        reader.report(_value_at(node, "value"), where, f"value ({value}) is outside lower and upper")
-        return False
-    return True
-
-
-def _event_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
-    start, end = values["date"], values.get("end_date")
-    if end is not None and end.last_day < start.first_day:
-        reader.report(_value_at(node, "end_date"), where, f"end_date {end} is before date {start}")
-        return False
-    return True
-
-
-def _treaty_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
-    parties = values["parties"]
-    twice = sorted({party for party in parties if parties.count(party) > 1})
-    if twice:
-        reader.report(_value_at(node, "parties"), (*where, "parties"), f"party '{twice[0]}' is listed twice")
-        return False
-    return True
-
-
-def _question_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
-    if values["status"] is model.QuestionStatus.ANSWERED and "answer" not in values:
-        reader.report(_value_at(node, "status"), where, "status is 'answered', so 'answer' is required")
-        return False
-    return True
-
-
-def _info_rules(reader: _Reader, values: dict[str, Any], node: Mapping, where: Where) -> bool:
-    language = values.get("language")
-    if language is not None and not LANGUAGE_PATTERN.fullmatch(language):
-        reader.report(
-            _value_at(node, "language"),
-            ("language",),
-            f"expected a language code such as en, fr or pt-BR, found '{language}'",
-        )
-        return False
-    return True
-
-
-RULES: dict[type, Callable[[_Reader, dict[str, Any], Mapping, Where], bool]] = {
-    model.Claim: _claim_rules,
-    model.Quantity: _quantity_rules,
-    model.Event: _event_rules,
-    model.Treaty: _treaty_rules,
-    model.Question: _question_rules,
-    model.BriefingInfo: _info_rules,
-}
-"""The contract's rules that concern more than one field, by the class they apply to."""
 
 
 def _is_empty(node: Node) -> bool:

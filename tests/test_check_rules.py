@@ -356,6 +356,32 @@ CASES = {
             """),
         [f"{CLAIM}:7:19: claim 'claim-one', quantity: lower (20000) is greater than upper (10000)"],
     ),
+    "quantity value outside its bounds, a bound of zero counting": (
+        claim("""\
+            id: claim-one
+            title: A claim
+            statement: Something happened.
+            status: unverified
+            stances:
+              - {actor: alpha, position: asserts, sources: [src]}
+            quantity: {value: -5, lower: 0}
+            """),
+        [f"{CLAIM}:7:19: claim 'claim-one', quantity: value (-5) is outside lower and upper"],
+    ),
+    "an empty quantity": (
+        claim("""\
+            id: claim-one
+            title: A claim
+            statement: Something happened.
+            status: unverified
+            stances:
+              - {actor: alpha, position: asserts, sources: [src]}
+            quantity: {unit: soldiers}
+            """),
+        [
+            f"{CLAIM}:7:11: claim 'claim-one', quantity: a quantity needs at least one of value, lower and upper"
+        ],
+    ),
     "only http and https URLs": (
         {"sources/source.yml": "id: src\ntitle: A source\nkind: other\nurl: javascript:alert(1)\n"},
         [
