@@ -15,6 +15,11 @@ FORMS = "a date such as 2024, 2024-08 or 2024-08-06, optionally followed by ~ (a
 class DateError(ValueError):
     """Text that is not a date, with the reason in words."""
 
+    def __init__(self, reason: str, *, malformed: bool = False) -> None:
+        super().__init__(reason)
+        self.malformed = malformed
+        """Whether the text is not in any of the date forms (rather than a form naming no real day)."""
+
 
 @dataclass(frozen=True)
 class Date:
@@ -34,7 +39,7 @@ class Date:
         """Read a date written in one of the contract's forms; raise DateError otherwise."""
         match = _FORM.fullmatch(text.strip())
         if not match:
-            raise DateError(f"expected {FORMS}")
+            raise DateError(f"expected {FORMS}", malformed=True)
         year = int(match.group(1))
         month, day = (int(part) if part else None for part in match.group(2, 3))
         if year == 0:

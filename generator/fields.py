@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,10 +116,11 @@ class Spec:
     required: bool
 
 
-def specs(record: type) -> list[Spec]:
+@functools.cache
+def specs(record: type) -> tuple[Spec, ...]:
     """The YAML keys of a model class, in declaration order."""
-    return [
+    return tuple(
         Spec(field.name, field.metadata["kind"], field.metadata["required"])
         for field in dataclasses.fields(record)
         if "kind" in field.metadata
-    ]
+    )

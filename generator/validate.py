@@ -39,10 +39,8 @@ from generator.rules import check_rules
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_RULE = "1 to 64 characters of a-z, 0-9 and single inner hyphens"
-_NUMBER = re.compile(
-    r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"  # YAML 1.2 core integers
-    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"  # and finite floats
-)
+_INTEGER = re.compile(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)")  # as YAML 1.2's core schema writes them
+_DECIMAL = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")  # finite ones only
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _ALLOWED_FORMAT_CHARACTERS = frozenset("\u200c\u200d")  # joiners that scripts and emoji need
 _INVALID: Any = object()
@@ -91,6 +89,16 @@ class _Reader:
         self.references: list[_Reference] = []
         self.index: dict[str, Any] = {}
         self.defined: dict[str, tuple[Category, Location]] = {}
+        self.scalar_readers: dict[type, Callable[[Any, Scalar, Where], Any]] = {
+            Text: self.text,
+            Id: self.id,
+            Ref: self.ref,
+            DateValue: self.date,
+            Number: self.number,
+            Boolean: self.boolean,
+            Url: self.url,
+            Choice: self.choice,
+        }
 
     def report(self, at: Location, where: Where, message: str) -> Any:
         """Record a problem; returns the marker of an invalid value, for convenience."""
@@ -131,17 +139,7 @@ class _Reader:
             return self.record_or_shorthand(kind, node, where)
         if not isinstance(node, Scalar):
             return self.report(node.at, where, f"expected {_expected(kind)}, found {_found(node)}")
-        readers: dict[type, Callable[[Any, Scalar, Where], Any]] = {
-            Text: self.text,
-            Id: self.id,
-            Ref: self.ref,
-            DateValue: self.date,
-            Number: self.number,
-            Boolean: self.boolean,
-            Url: self.url,
-            Choice: self.choice,
-        }
-        return readers[type(kind)](kind, node, where)
+        return self.scalar_readers[type(kind)](kind, node, where)
 
     def text(self, kind: Text, node: Scalar, where: Where) -> Any:
         """Read plain text or prose, refusing invisible characters and unsafe links."""
@@ -189,21 +187,19 @@ class _Reader:
         try:
             return Date.parse(node.value)
         except DateError as error:
-            if str(error).startswith("expected"):
-                return self.report(node.at, where, f"{error}, found {_found(node)}")
+            if error.malformed:
+                return self.report(node.at, where, f"expected {FORMS}, found {_found(node)}")
             return self.report(node.at, where, f"{_found(node)} is not a date: {error}")
 
     def number(self, kind: Number, node: Scalar, where: Where) -> Any:
         """Read a number written as YAML writes numbers."""
         text = node.value
-        if node.plain and _NUMBER.fullmatch(text):
-            return (
-                int(text, 0)
-                if re.fullmatch(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)", text)
-                else float(text)
-            )
+        if node.plain and _INTEGER.fullmatch(text):
+            return int(text, 0)
+        if node.plain and _DECIMAL.fullmatch(text):
+            return float(text)
         digits = text.replace(",", "").replace("_", "").replace(" ", "")
-        hint = f"; write {digits} without separators" if digits != text and _NUMBER.fullmatch(digits) else ""
+        hint = f"; write {digits} without separators" if digits != text and _DECIMAL.fullmatch(digits) else ""
         return self.report(node.at, where, f"expected a number, found {_found(node)}{hint}")
 
     def boolean(self, kind: Boolean, node: Scalar, where: Where) -> Any:
@@ -262,37 +258,11 @@ class _Reader:
         """Read a mapping into a model class: every key known, none twice, every required one given."""
         if not isinstance(node, Mapping):
             return self.report(node.at, where, f"expected a mapping, found {_found(node)}")
-        declared = {spec.key: spec for spec in specs(type_)}
-        values: dict[str, Any] = {}
-        seen: dict[str, Scalar] = {}
-        valid = True
-        for key, value_node in node.items:
-            spec = declared.get(key.value)
-            if key.value in seen:
-                first = seen[key.value].at.line
-                self.report(
-                    key.at, where, f"duplicate key '{key.value}'; it is already given at line {first}"
-                )
-                valid = False
-            elif spec is None:
-                self.report(key.at, where, f"unknown key '{key.value}'{_known_keys(key.value, declared)}")
-                valid = False
-            elif _is_empty(value_node):
-                if spec.required:
-                    self.report(
-                        value_node.at, (*where, key.value), f"expected {_expected(spec.kind)}, found nothing"
-                    )
-                    valid = False
-            else:
-                values[key.value] = self.value(spec.kind, value_node, (*where, key.value))
-            seen.setdefault(key.value, key)
-        for spec in declared.values():
-            if spec.required and spec.key not in seen:
-                self.report(node.at, where, f"missing required key '{spec.key}'{_why_required(spec)}")
-                valid = False
+        reported = len(self.problems)
+        values = self.keys(type_, node, where)
         if issubclass(type_, model.Entity) and values.get("id", _INVALID) is not _INVALID:
             self.define(values["id"], type_.CATEGORY, node.at, where)
-        if not valid or _INVALID in values.values():
+        if len(self.problems) > reported:
             return _INVALID
         broken = [
             self.report(at, (*where, field) if field else where, message)
@@ -305,6 +275,32 @@ class _Reader:
             self.index[entity.id] = entity
             return entity
         return type_(**values)
+
+    def keys(self, type_: type, node: Mapping, where: Where) -> dict[str, Any]:
+        """Read a mapping's values by key, reporting unknown, repeated and missing keys."""
+        declared = {spec.key: spec for spec in specs(type_)}
+        values: dict[str, Any] = {}
+        seen: dict[str, Scalar] = {}
+        for key, value_node in node.items:
+            spec = declared.get(key.value)
+            if key.value in seen:
+                first = seen[key.value].at.line
+                self.report(
+                    key.at, where, f"duplicate key '{key.value}'; it is already given at line {first}"
+                )
+                continue
+            seen[key.value] = key
+            if spec is None:
+                self.report(key.at, where, f"unknown key '{key.value}'{_known_keys(key.value, declared)}")
+            elif not _is_empty(value_node):
+                values[key.value] = self.value(spec.kind, value_node, (*where, key.value))
+            elif spec.required:
+                message = f"expected {_expected(spec.kind)}, found nothing"
+                self.report(value_node.at, (*where, key.value), message)
+        for spec in declared.values():
+            if spec.required and spec.key not in seen:
+                self.report(node.at, where, f"missing required key '{spec.key}'{_why_required(spec)}")
+        return values
 
     def define(self, id: str, category: Category, at: Location, where: Where) -> None:
         """Register an entity's id, which must be unique across the whole briefing."""
