@@ -1,17 +1,20 @@
-"""The ``briefing`` command: a thin adapter over load, model and validate.
+"""The ``briefing`` command: a thin adapter over load, validate, render and MkDocs.
 
-Exit codes: 0 success, 1 the briefing is invalid, 2 the command was used wrongly.
+Exit codes: 0 success, 1 the briefing is invalid or the site failed to build, 2 the command was used wrongly.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from generator.errors import BriefingError
 from generator.model import Briefing
+from generator.render import render_pages
 from generator.validate import load_briefing
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
@@ -22,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = parser.parse_args(argv)
     try:
-        return int(arguments.run(arguments, parser))
+        return int(arguments.run(arguments))
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug of ours: say so in one line rather than with a traceback
@@ -35,37 +38,139 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The command line: one subcommand a task."""
     parser = argparse.ArgumentParser(
-        prog="briefing", description="Check and build a briefing site from its YAML content."
+        prog="briefing", description="Check, render and build a briefing site from its YAML content."
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
     check = commands.add_parser(
         "check",
         help="validate the briefing and report every problem as path:line:column: message",
         description="Validate the briefing; report every problem found, each with its place in the files.",
     )
-    check.add_argument(
-        "--content", default="content", metavar="DIR", help="the content folder (default: content)"
-    )
+    _content_option(check)
     check.set_defaults(run=_check)
+
+    build = commands.add_parser(
+        "build",
+        help="build the site strictly with MkDocs",
+        description="Validate the briefing and build the site with MkDocs, strictly: any warning fails.",
+    )
+    _content_option(build)
+    build.add_argument(
+        "--site-dir", metavar="DIR", help="where to build the site (default: mkdocs.yml's site_dir)"
+    )
+    build.add_argument("--config", default="mkdocs.yml", metavar="FILE", help="the MkDocs configuration")
+    build.set_defaults(run=_build)
+
+    render = commands.add_parser(
+        "render",
+        help="write the briefing's Markdown pages to a folder, for any Markdown site engine",
+        description="Validate the briefing and write its pages as Markdown files into a folder.",
+    )
+    _content_option(render)
+    render.add_argument("--out", required=True, metavar="DIR", help="the folder to write the pages into")
+    render.set_defaults(run=_render)
     return parser
 
 
-def _check(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    content = Path(arguments.content)
+def _content_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--content", default="content", metavar="DIR", help="the content folder (default: content)"
+    )
+
+
+def _load(command: str, content: Path) -> Briefing | int:
+    """The briefing, or the exit code after reporting why it cannot be had."""
     if not content.is_dir():
         print(
-            f"briefing check: no content folder at '{content}'; give one with --content DIR", file=sys.stderr
+            f"briefing {command}: no content folder at '{content}'; give one with --content DIR",
+            file=sys.stderr,
         )
         return EXIT_USAGE
     try:
-        briefing = load_briefing(content)
+        return load_briefing(content)
     except BriefingError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"briefing check: {error.summary()}", file=sys.stderr)
+        print(f"briefing {command}: {error.summary()}", file=sys.stderr)
         return EXIT_INVALID
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    content = Path(arguments.content)
+    briefing = _load("check", content)
+    if isinstance(briefing, int):
+        return briefing
     print(f"{content.as_posix()}: valid: {counts(briefing)}")
     return EXIT_OK
+
+
+def _render(arguments: argparse.Namespace) -> int:
+    briefing = _load("render", Path(arguments.content))
+    if isinstance(briefing, int):
+        return briefing
+    out = Path(arguments.out)
+    out.mkdir(parents=True, exist_ok=True)
+    pages = render_pages(briefing)
+    for page in pages:
+        (out / page.path).write_text(page.markdown, encoding="utf-8")
+    print(f"wrote {len(pages)} pages to {out.as_posix()}")
+    return EXIT_OK
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    config_file = Path(arguments.config)
+    if not config_file.is_file():
+        print(
+            f"briefing build: no MkDocs configuration at '{config_file}'; give one with --config FILE",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    _show_mkdocs_log()
+    try:
+        options = {"site_dir": arguments.site_dir} if arguments.site_dir else {}
+        config = load_config(str(config_file), strict=True, **options)
+        if "briefing" not in config.plugins:
+            print(f"briefing build: {config_file} does not use the 'briefing' plugin", file=sys.stderr)
+            return EXIT_USAGE
+        config.plugins["briefing"].config.content_dir = str(Path(arguments.content).resolve())
+        build(config)
+    except (Abort, ConfigurationError) as error:
+        print(f"briefing build: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def _show_mkdocs_log() -> None:
+    """Show MkDocs' messages as ``mkdocs build`` does, once however often a build runs in this process."""
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    if not any(isinstance(handler, _StderrHandler) for handler in logger.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+
+
+if TYPE_CHECKING:
+    _StreamHandler = logging.StreamHandler[TextIO]
+else:  # subscriptable at run time only from Python 3.11
+    _StreamHandler = logging.StreamHandler
+
+
+class _StderrHandler(_StreamHandler):
+    """Writes to whatever standard error is when a message comes, not when the handler was made."""
+
+    @property
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: TextIO) -> None:
+        pass
 
 
 def counts(briefing: Briefing) -> str:

@@ -1,0 +1,154 @@
+"""The briefing's pages as Markdown: one page a category, each entity a section anchored at its id.
+
+No MkDocs here: the same pages are handed to MkDocs by the plugin and written to disk by ``briefing render``
+for any other Markdown site engine. Every reference is a link, every date is shown at its precision, and
+every piece of content text goes through ``generator.render_text``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from generator import render_entities
+from generator import render_text as md
+from generator.model import Briefing
+from generator.render_links import Links, heading, status_badge
+from generator.vocabulary import ClaimStatus
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page."""
+
+    path: str
+    """Where it lies among the site's pages (``claims.md``)."""
+    title: str
+    """Its title, as the navigation shows it."""
+    markdown: str
+    """Its content."""
+
+
+PAGES = (
+    ("index.md", "Overview"),
+    ("claims.md", "Claims"),
+    ("actors.md", "Actors"),
+    ("treaties.md", "Treaty terms"),
+    ("questions.md", "Open questions"),
+    ("timeline.md", "Timeline"),
+    ("sources.md", "Sources"),
+)
+"""Every page, in the order of the navigation."""
+
+
+def render_pages(briefing: Briefing) -> list[Page]:
+    """Every page of the briefing, in navigation order."""
+    writers = {
+        "index.md": overview,
+        "claims.md": render_entities.claims,
+        "actors.md": render_entities.actors,
+        "treaties.md": render_entities.treaties,
+        "questions.md": render_entities.questions,
+        "timeline.md": timeline,
+        "sources.md": sources,
+    }
+    pages = []
+    for path, title in PAGES:
+        body = writers[path](Links(briefing))
+        pages.append(
+            Page(path, title, f"# {md.plain(title)} {{#{_page_anchor(path)}}}\n\n{body}".rstrip() + "\n")
+        )
+    return pages
+
+
+def _page_anchor(path: str) -> str:
+    return path.removesuffix(".md") + "_page"  # an underscore: no entity id can take it
+
+
+def overview(links: Links) -> str:
+    """The overview: the bottom line, key takeaways, the claims counted by status, and the editions."""
+    info = links.briefing.info
+    lines = []
+    if info.subtitle:
+        lines += [f"*{md.plain(info.subtitle)}*", ""]
+    lines += [f"Information as of **{md.date(info.as_of)}**.", ""]
+    if info.authors:
+        lines += [f"By {md.plain(', '.join(info.authors))}.", ""]
+    lines += [heading(2, "Bottom line", "bottom_line"), "", md.prose(info.summary), ""]
+    if info.key_takeaways:
+        lines += [heading(2, "Key takeaways", "key_takeaways"), ""]
+        for takeaway in info.key_takeaways:
+            claims = f" ({links.all(takeaway.claims)})" if takeaway.claims else ""
+            lines.append(f"- {md.prose_inline(takeaway.text)}{claims}")
+        lines.append("")
+    lines += _claims_by_status(links)
+    if info.updates:
+        lines += [heading(2, "Updates", "briefing_updates"), ""]
+        lines += [f"- **{md.date(update.date)}**: {md.prose_inline(update.text)}" for update in info.updates]
+    return "\n".join(lines)
+
+
+def _claims_by_status(links: Links) -> list[str]:
+    claims = links.briefing.claims
+    lines = [heading(2, "Claims by status", "claims_by_status"), ""]
+    if not claims:
+        return [*lines, "This briefing has no claims yet.", ""]
+    counts = Counter(claim.status for claim in claims)
+    for status in ClaimStatus:
+        if counts[status]:
+            number = f"{counts[status]} claim{'s' * (counts[status] != 1)}"
+            lines += [f"{status_badge(status.value, status.value)} **{number}**", ""]
+            lines += [f"- {links.to(claim.id)}" for claim in claims if claim.status is status] + [""]
+    return lines
+
+
+def sources(links: Links) -> str:
+    """Every source: its kind, publisher, date, reliability and links."""
+    if not links.briefing.sources:
+        return "This briefing has no sources yet."
+    sections = []
+    for source in links.briefing.sources:
+        facts = [f"*{md.capitalised(source.kind.value.replace('-', ' '))}*"]
+        if source.publisher:
+            facts.append(f"published by {links.name_or_link(source.publisher)}")
+        if source.contributors:
+            facts.append("with " + ", ".join(links.name_or_link(name) for name in source.contributors))
+        if source.published:
+            facts.append(md.date(source.published))
+        lines = [heading(2, md.plain(source.title), source.id), "", ", ".join(facts) + ".", ""]
+        if source.reliability:
+            grade = source.reliability
+            lines += [f"**Reliability:** {grade.value}, {grade.words}.", ""]
+        web = [
+            md.link(label, url)
+            for label, url in (("Read it", source.url), ("Archived copy", source.archive_url))
+            if url
+        ]
+        if web:
+            lines += [" · ".join(web), ""]
+        if source.notes:
+            lines += [md.prose(source.notes), ""]
+        sections.append("\n".join(lines))
+    return "\n".join(sections)
+
+
+def timeline(links: Links) -> str:
+    """The events in date order, each with its actors, claims and sources."""
+    events = sorted(links.briefing.events, key=lambda event: (event.date.first_day, event.date.last_day))
+    if not events:
+        return "This briefing has no events yet."
+    sections = []
+    for event in events:
+        when = md.capitalised(md.date_range(event.date, event.end_date))
+        lines = [heading(2, f"{when}: {md.plain(event.title)}", event.id), ""]
+        if event.location:
+            lines += [f"*{md.plain(event.location)}*", ""]
+        if event.description:
+            lines += [md.prose(event.description), ""]
+        if event.actors:
+            lines.append(f"- **Actors:** {links.all(event.actors)}")
+        if event.claims:
+            lines.append(f"- **Claims:** {links.all(event.claims)}")
+        lines += [f"- **Sources:** {links.citations(event.sources)}", ""]
+        sections.append("\n".join(lines))
+    return "\n".join(sections)

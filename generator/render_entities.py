@@ -1,0 +1,250 @@
+"""The pages of claims, actors, treaties and open questions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator import render_text as md
+from generator.model import Actor, Assessment, Claim, Evidence, Quantity, Question, Stance, Term, Treaty
+from generator.render_links import Links, heading, sourced, status_badge
+from generator.vocabulary import Position, Qualifier
+
+POSITION_WORDS = {
+    Position.ASSERTS: "asserts",
+    Position.SUPPORTS: "supports",
+    Position.HINTS: "hints at",
+    Position.NEITHER: "neither confirms nor denies",
+    Position.DECLINES: "declines to confirm",
+    Position.DISPUTES: "disputes",
+    Position.DENIES: "denies",
+}
+"""Each position as a verb phrase: "the ministry *hints at* the claim"."""
+
+_QUALIFIER_WORDS = {
+    Qualifier.EXACTLY: "exactly",
+    Qualifier.ABOUT: "about",
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.LESS_THAN: "less than",
+    Qualifier.UP_TO: "up to",
+    Qualifier.AT_LEAST: "at least",
+}
+
+
+def claims(links: Links) -> str:
+    """Every claim with its status, quantity, stances, evidence, assessment and related claims."""
+    if not links.briefing.claims:
+        return "This briefing has no claims yet."
+    return "\n".join(_claim(claim, links) for claim in links.briefing.claims)
+
+
+def _claim(claim: Claim, links: Links) -> str:
+    facts = [status_badge(claim.status.value, claim.status.value)]
+    if claim.topic:
+        facts.append(f"topic: {md.plain(claim.topic)}")
+    if claim.location:
+        facts.append(md.plain(claim.location))
+    if claim.first_reported:
+        facts.append(f"first reported {md.date(claim.first_reported)}")
+    lines = [
+        heading(2, md.plain(claim.title), claim.id),
+        "",
+        " · ".join(facts),
+        "",
+        md.prose(claim.statement),
+        "",
+    ]
+    if claim.quantity:
+        lines += [f"**Quantity:** {quantity(claim.quantity)}", ""]
+    if claim.status_note:
+        lines += [f"**Why {claim.status.value}:** {md.prose(claim.status_note)}", ""]
+    lines += ["**Stances**", ""] + [_stance(stance, links) for stance in claim.stances] + [""]
+    if claim.evidence:
+        lines += ["**Evidence**", ""] + [_evidence(item, links) for item in claim.evidence] + [""]
+    if claim.assessment:
+        lines += [f"**Our assessment:** {_assessment(claim.assessment)}", ""]
+    if claim.related:
+        lines += [f"**Related claims:** {links.all(claim.related)}", ""]
+    if claim.superseded_by:
+        lines += [f"**Superseded by:** {links.to(claim.superseded_by)}", ""]
+    return "\n".join(lines)
+
+
+def _assessment(assessment: Assessment) -> str:
+    """The briefing's judgment, how likely and how confident kept apart: "Likely, moderate confidence."."""
+    parts = []
+    if assessment.likelihood:
+        parts.append(assessment.likelihood.value.replace("-", " "))
+    if assessment.confidence:
+        parts.append(f"{assessment.confidence.value} confidence")
+    words = md.capitalised(", ".join(parts)) + "." if parts else ""
+    rationale = md.prose(assessment.rationale) if assessment.rationale else ""
+    return " ".join(part for part in (words, rationale) if part)
+
+
+def _stance(stance: Stance, links: Links) -> str:
+    text = f"- {links.to(stance.actor)} **{POSITION_WORDS[stance.position]}**"
+    if stance.date:
+        text += f" ({md.date(stance.date)})"
+    text += "."
+    if stance.note:
+        text += f" {md.prose_inline(stance.note)}"
+    return sourced(text, links, stance.sources)
+
+
+def _evidence(item: Evidence, links: Links) -> str:
+    text = f"- *{md.capitalised(item.kind.value.replace('-', ' '))}*"
+    if item.released_by:
+        text += f", released by {links.to(item.released_by)}"
+    if item.date:
+        text += f", {md.date(item.date)}"
+    text += "."
+    if item.description:
+        text += f" {md.prose_inline(item.description)}"
+    verified = {True: "yes", False: "no", None: "not known"}[item.independently_verified]
+    return sourced(f"{text} Independently verified: {verified}.", links, item.sources)
+
+
+def quantity(value: Quantity) -> str:
+    """A quantity in words: "more than 10,000 soldiers", "between 9,000 and 12,000"."""
+    qualifier = _QUALIFIER_WORDS[value.qualifier] + " " if value.qualifier else ""
+    unit = f" {md.plain(value.unit)}" if value.unit else ""
+    if value.value is not None:
+        words = f"{qualifier}{_number(value.value)}{unit}"
+        if value.lower is not None or value.upper is not None:
+            words += f" (range: {_bounds(value)})"
+        return words
+    if value.lower is not None and value.upper is not None:
+        return f"{qualifier}between {_number(value.lower)} and {_number(value.upper)}{unit}"
+    if value.lower is not None:
+        return f"{qualifier or 'at least '}{_number(value.lower)}{unit}"
+    return f"{qualifier or 'up to '}{_number(value.upper or 0)}{unit}"
+
+
+def _bounds(value: Quantity) -> str:
+    lower = _number(value.lower) if value.lower is not None else "no lower bound"
+    upper = _number(value.upper) if value.upper is not None else "no upper bound"
+    return f"{lower} to {upper}"
+
+
+def _number(number: float) -> str:
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    return f"{number:,}"
+
+
+def actors(links: Links) -> str:
+    """Every actor: kind, affiliation, aliases, and every claim it takes a stance on."""
+    if not links.briefing.actors:
+        return "This briefing has no actors yet."
+    members: dict[str, list[str]] = defaultdict(list)
+    for actor in links.briefing.actors:
+        if actor.part_of:
+            members[actor.part_of].append(actor.id)
+    stances: dict[str, list[tuple[Claim, Stance]]] = defaultdict(list)
+    for claim in links.briefing.claims:
+        for stance in claim.stances:
+            stances[stance.actor].append((claim, stance))
+    return "\n".join(
+        _actor(actor, members[actor.id], stances[actor.id], links) for actor in links.briefing.actors
+    )
+
+
+def _actor(actor: Actor, members: list[str], stances: list[tuple[Claim, Stance]], links: Links) -> str:
+    facts = [f"*{md.capitalised(actor.kind.value)}*"]
+    if actor.part_of:
+        facts.append(f"part of {links.to(actor.part_of)}")
+    if actor.country:
+        facts.append(md.plain(actor.country))
+    lines = [heading(2, md.plain(actor.name), actor.id), "", " · ".join(facts), ""]
+    if actor.aliases:
+        lines += [f"**Also known as:** {md.plain(', '.join(actor.aliases))}", ""]
+    if actor.description:
+        lines += [md.prose(actor.description), ""]
+    if members:
+        lines += [f"**Includes:** {links.all(members)}", ""]
+    if stances:
+        lines += ["**Stances**", ""]
+        lines += [
+            f"- **{POSITION_WORDS[stance.position]}**: {links.to(claim.id)}" for claim, stance in stances
+        ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def treaties(links: Links) -> str:
+    """Every treaty with its parties, signing, ratifications and status, and each of its terms."""
+    if not links.briefing.treaties:
+        return "This briefing has no treaties yet."
+    return "\n".join(_treaty(treaty, links) for treaty in links.briefing.treaties)
+
+
+def _treaty(treaty: Treaty, links: Links) -> str:
+    facts = [status_badge(treaty.status.value, treaty.status.value)] if treaty.status else []
+    facts.append(f"parties: {links.all(treaty.parties)}")
+    lines = [heading(2, md.plain(treaty.name), treaty.id), "", " · ".join(facts), ""]
+    if treaty.description:
+        lines += [md.prose(treaty.description), ""]
+    if treaty.signed:
+        signed = treaty.signed
+        details = [md.date(signed.date)] if signed.date else []
+        if signed.place:
+            details.append(f"in {md.plain(signed.place)}")
+        if signed.by:
+            details.append(f"by {links.all(signed.by)}")
+        lines += [sourced(f"**Signed** {' '.join(details)}.".replace(" .", "."), links, signed.sources), ""]
+    if treaty.ratifications:
+        lines += ["**Ratifications**", ""]
+        for ratification in treaty.ratifications:
+            text = f"- {links.to(ratification.party)}"
+            text += f", {md.date(ratification.date)}." if ratification.date else "."
+            if ratification.note:
+                text += f" {md.prose_inline(ratification.note)}"
+            lines.append(sourced(text, links, ratification.sources))
+        lines.append("")
+    lines += [_term(term, links) for term in treaty.terms]
+    return "\n".join(lines)
+
+
+def _term(term: Term, links: Links) -> str:
+    title = term.title or term.article or term.id
+    lines = [heading(3, md.plain(title), term.id), ""]
+    if term.article and term.title:
+        lines += [f"*{md.plain(term.article)}*", ""]
+    if term.summary:
+        lines += [md.prose(term.summary), ""]
+    if term.quote:
+        lines += [f"> {md.plain(term.quote)}", ""]
+    lines += [f"*Sources:* {links.citations(term.sources)}", ""]
+    if term.interpretations:
+        lines += ["**Interpretations**", ""]
+        for interpretation in term.interpretations:
+            text = f"- {links.to(interpretation.actor)}: {md.prose_inline(interpretation.note)}"
+            lines.append(sourced(text, links, interpretation.sources))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def questions(links: Links) -> str:
+    """Every open question: status, why it matters, the claims it bears on, indicators and any answer."""
+    if not links.briefing.questions:
+        return "This briefing has no open questions yet."
+    return "\n".join(_question(question, links) for question in links.briefing.questions)
+
+
+def _question(question: Question, links: Links) -> str:
+    facts = [status_badge(question.status.value, question.status.value.replace("-", " "))]
+    if question.opened:
+        facts.append(f"opened {md.date(question.opened)}")
+    lines = [heading(2, md.plain(question.question), question.id), "", " · ".join(facts), ""]
+    if question.why_it_matters:
+        lines += [f"**Why it matters:** {md.prose(question.why_it_matters)}", ""]
+    if question.claims:
+        lines += [f"**Bears on:** {links.all(question.claims)}", ""]
+    if question.indicators:
+        lines += ["**What would answer it**", ""]
+        lines += [f"- {md.prose_inline(indicator)}" for indicator in question.indicators] + [""]
+    if question.answer:
+        lines += [f"**Answer:** {md.prose(question.answer)}", ""]
+    if question.sources:
+        lines += [f"*Sources:* {links.citations(question.sources)}", ""]
+    return "\n".join(lines)

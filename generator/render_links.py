@@ -1,0 +1,96 @@
+"""Names of and links to the briefing's entities, and the small pieces every page is built from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator import render_text as md
+from generator.model import (
+    Actor,
+    AnyEntity,
+    Briefing,
+    Citation,
+    Claim,
+    Event,
+    Question,
+    Source,
+    Term,
+    Treaty,
+)
+
+PAGE_OF: dict[type, str] = {
+    Claim: "claims.md",
+    Actor: "actors.md",
+    Treaty: "treaties.md",
+    Term: "treaties.md",
+    Question: "questions.md",
+    Event: "timeline.md",
+    Source: "sources.md",
+}
+"""The page each kind of entity is shown on."""
+
+
+class Links:
+    """Names and links for the briefing's entities, wherever they are placed."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+
+    def url(self, id: str) -> str:
+        """Where an entity is, relative to any page."""
+        return f"{PAGE_OF[type(self.briefing.entity(id))]}#{id}"
+
+    def to(self, id: str, label: str | None = None) -> str:
+        """A link to an entity, labelled with its name unless given a label (Markdown)."""
+        return f"[{label if label is not None else md.plain(name(self.briefing.entity(id)))}]({self.url(id)})"
+
+    def all(self, ids: Iterable[str]) -> str:
+        """Links to several entities, separated by commas."""
+        return ", ".join(self.to(id) for id in ids)
+
+    def name_or_link(self, text: str) -> str:
+        """An actor's link when the text is an actor's id, otherwise the text itself."""
+        entity = self.briefing.index.get(text)
+        return self.to(text) if isinstance(entity, Actor) else md.plain(text)
+
+    def citations(self, citations: Iterable[Citation]) -> str:
+        """Citations in one line: each source linked, with its locator, quote and link when given."""
+        return "; ".join(self.citation(citation) for citation in citations)
+
+    def citation(self, citation: Citation) -> str:
+        """One citation in words (Markdown)."""
+        parts = [self.to(citation.source)]
+        if citation.locator:
+            parts.append(f", {md.plain(citation.locator)}")
+        if citation.quote:
+            parts.append(f": “{md.plain(citation.quote)}”")
+        if citation.url:
+            parts.append(f" ({md.link('link', citation.url)})")
+        return "".join(parts)
+
+
+def name(entity: AnyEntity) -> str:
+    """What an entity is called (plain text)."""
+    if isinstance(entity, Actor | Treaty):
+        return entity.name
+    if isinstance(entity, Question):
+        return entity.question
+    if isinstance(entity, Term):
+        return entity.title or entity.article or entity.id
+    return entity.title
+
+
+def heading(level: int, text: str, id: str) -> str:
+    """A heading (its text already Markdown) anchored at an id."""
+    return f"{'#' * level} {text} {{#{id}}}"
+
+
+def status_badge(status: str, label: str) -> str:
+    """A status shown as a badge, readable without its colour."""
+    return f'<span class="briefing-status briefing-status--{status}">{md.plain(label)}</span>'
+
+
+def sourced(text: str, links: Links, citations: Iterable[Citation]) -> str:
+    """Text followed by its sources."""
+    cited = links.citations(citations)
+    return f"{text} *Sources:* {cited}" if cited else text

@@ -1,0 +1,71 @@
+"""Reading a built site as a reader's browser would: the text shown, the anchors, the links."""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.text: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.hrefs.append(attributes["href"])
+        if tag in ("script", "style"):
+            self.hidden += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.text.append(data)
+
+
+class Site:
+    """A built site in a folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._pages: dict[str, _Reader] = {}
+
+    def page(self, path: str) -> _Reader:
+        """A page by its URL path (``claims/``)."""
+        if path not in self._pages:
+            reader = _Reader()
+            reader.feed((self.root / path / "index.html").read_text(encoding="utf-8"))
+            self._pages[path] = reader
+        return self._pages[path]
+
+    def text(self, path: str) -> str:
+        """The page's visible text, white space folded, without the headings' permalink signs."""
+        return " ".join("".join(self.page(path).text).replace("¶", "").split())
+
+    def broken_links(self, path: str) -> list[str]:
+        """Links on the page to another page of the site, or an anchor in one, that lead nowhere."""
+        broken = []
+        for href in self.page(path).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = posixpath.normpath(posixpath.join(path or ".", unquote(parts.path) or "."))
+            target = "" if target == "." else target.strip("/") + "/"
+            if not (self.root / target / "index.html").is_file():
+                if not (self.root / target.rstrip("/")).is_file():
+                    broken.append(href)
+                continue
+            if parts.fragment and parts.fragment not in self.page(target).ids:
+                broken.append(href)
+        return broken

@@ -1,0 +1,158 @@
+"""Whole sites built strictly, in temporary folders, read as a reader would read them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from generator import load_briefing
+from generator.cli import main
+from generator.render import render_pages
+from generator.render_links import PAGE_OF
+
+from built_site import Site
+from conftest import BRIEFINGS, ROOT
+
+PAGE_PATHS = ["", "claims/", "actors/", "treaties/", "questions/", "timeline/", "sources/"]
+
+
+def build(content: Path, site_dir: Path, capsys) -> tuple[int, str]:
+    code = main(
+        [
+            "build",
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+            "--content",
+            str(content),
+            "--site-dir",
+            str(site_dir),
+        ]
+    )
+    return code, capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def kursk(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("kursk-site")
+    assert main(["build", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(site_dir)]) == 0
+    return Site(site_dir)
+
+
+def test_every_page_is_built_and_every_link_leads_somewhere(kursk):
+    for path in PAGE_PATHS:
+        assert kursk.page(path).ids
+        assert kursk.broken_links(path) == [], path
+
+
+def test_every_entity_is_on_its_page_at_its_id(kursk):
+    briefing = load_briefing(ROOT / "content")
+    for id, entity in briefing.index.items():
+        page = PAGE_OF[type(entity)].removesuffix(".md") + "/"
+        assert id in kursk.page(page).ids, id
+
+
+def test_a_reader_sees_the_claim_as_the_briefing_states_it(kursk):
+    text = kursk.text("claims/")
+    assert "Information as of around November 2024" in text
+    assert (
+        "More than 10,000 North Korean soldiers deployed to eastern Russia unverified · topic: deployment · "
+        "Eastern Russia More than 10,000 North Korean soldiers have been deployed to eastern Russia. "
+        "Quantity: more than 10,000 soldiers"
+    ) in text
+    assert "The Pentagon declines to confirm. Hinted at the troops' presence in Kursk" in text
+    assert "Russian government neither confirms nor denies." in text
+
+
+def test_the_overview_gives_the_bottom_line_and_counts_claims(kursk):
+    text = kursk.text("")
+    assert text.count("Information as of") == 1  # the overview says it once, in its own words
+    assert "Bottom line The U.S. State Department says more than 10,000" in text
+    assert "unverified 10 claims" in text
+    assert "corroborated 1 claim" in text
+    assert "24 November 2026: First edition" in text
+
+
+def test_dates_show_at_the_precision_known(kursk):
+    text = kursk.text("timeline/")
+    assert "Around August 2024: Ukrainian forces launch a cross-border offensive into Kursk" in text
+    assert "2024-08" not in text
+
+
+def test_the_search_index_holds_the_entities(kursk):
+    index = json.loads((kursk.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(entry["title"] + " " + entry["text"] for entry in index["docs"])
+    for words in ("Pyongyang", "Moscow", "10,000", "Kim Jong Un", "mutual defence treaty"):
+        assert words in text, words
+
+
+def test_another_subject_builds_strictly_with_every_entity_present(tmp_path, capsys):
+    code, err = build(BRIEFINGS / "other", tmp_path, capsys)
+    assert code == 0, err
+    site = Site(tmp_path)
+    briefing = load_briefing(BRIEFINGS / "other")
+    for id, entity in briefing.index.items():
+        assert id in site.page(PAGE_OF[type(entity)].removesuffix(".md") + "/").ids, id
+    for path in PAGE_PATHS:
+        assert site.broken_links(path) == [], path
+    assert "Anna Kovač (Анна Ковач)" in site.text("actors/")
+
+
+def test_an_invalid_briefing_fails_with_located_errors_and_leaves_the_site_alone(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    combat = content / "claims" / "2-combat.yml"
+    combat.write_text(combat.read_text(encoding="utf-8").replace("status: unverified", "status: confimed"))
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("the previous site")
+    code, err = build(content, site_dir, capsys)
+    assert code == 1
+    assert f"{content}/claims/2-combat.yml:7:9: claim 'nk-troops-in-combat', status: expected one of" in err
+    assert "briefing: 1 problem in 1 file" in err
+    assert [path.name for path in site_dir.iterdir()] == ["index.html"]
+    assert (site_dir / "index.html").read_text() == "the previous site"
+
+
+def test_nothing_is_written_into_the_docs_folder(tmp_path, capsys):
+    before = sorted(path.name for path in (ROOT / "docs").iterdir())
+    assert build(ROOT / "content", tmp_path, capsys)[0] == 0
+    assert sorted(path.name for path in (ROOT / "docs").iterdir()) == before
+
+
+def test_a_docs_page_the_briefing_would_replace_is_an_error(tmp_path, capsys):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "claims.md").write_text("# My own claims page\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Test\ntheme: material\nplugins:\n  - briefing:\n      content_dir: {BRIEFINGS / 'other'}\n"
+    )
+    code = main(["build", "--config", str(tmp_path / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")])
+    assert code == 1
+    assert (
+        f"briefing: {tmp_path / 'docs' / 'claims.md'} would be replaced by the briefing's 'Claims' page; rename or remove it"
+        in (capsys.readouterr().err)
+    )
+
+
+def test_mkdocs_itself_builds_the_site_strictly(tmp_path):
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (tmp_path / "claims" / "index.html").is_file()
+
+
+def test_render_writes_the_same_markdown_to_disk(tmp_path, capsys):
+    assert main(["render", "--out", str(tmp_path / "pages")]) == 0
+    assert capsys.readouterr().out == f"wrote 7 pages to {(tmp_path / 'pages').as_posix()}\n"
+    for page in render_pages(load_briefing(ROOT / "content")):
+        assert (tmp_path / "pages" / page.path).read_text(encoding="utf-8") == page.markdown
