@@ -34,10 +34,14 @@ def claims(links: Links) -> str:
     """Every claim with its status, quantity, stances, evidence, assessment and related claims."""
     if not links.briefing.claims:
         return "This briefing has no claims yet."
-    return "\n".join(_claim(claim, links) for claim in links.briefing.claims)
+    supersedes: dict[str, list[str]] = defaultdict(list)
+    for claim in links.briefing.claims:
+        if claim.superseded_by:
+            supersedes[claim.superseded_by].append(claim.id)
+    return "\n".join(_claim(claim, supersedes[claim.id], links) for claim in links.briefing.claims)
 
 
-def _claim(claim: Claim, links: Links) -> str:
+def _claim(claim: Claim, supersedes: list[str], links: Links) -> str:
     facts = [status_badge(claim.status.value, claim.status.value)]
     if claim.topic:
         facts.append(f"topic: {md.plain(claim.topic)}")
@@ -66,6 +70,8 @@ def _claim(claim: Claim, links: Links) -> str:
         lines += [f"**Related claims:** {links.all(claim.related)}", ""]
     if claim.superseded_by:
         lines += [f"**Superseded by:** {links.to(claim.superseded_by)}", ""]
+    if supersedes:
+        lines += [f"**Supersedes:** {links.all(supersedes)}", ""]
     return "\n".join(lines)
 
 
