@@ -6,11 +6,9 @@ Exit codes: 0 success, 1 the briefing is invalid or the site failed to build, 2 
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from generator.errors import BriefingError
 from generator.model import Briefing
@@ -119,9 +117,7 @@ def _render(arguments: argparse.Namespace) -> int:
 
 
 def _build(arguments: argparse.Namespace) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
+    from generator.site import SiteError, build_site
 
     config_file = Path(arguments.config)
     if not config_file.is_file():
@@ -130,47 +126,18 @@ def _build(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    _show_mkdocs_log()
+    content = Path(arguments.content)
+    if not content.is_dir():
+        print(
+            f"briefing build: no content folder at '{content}'; give one with --content DIR", file=sys.stderr
+        )
+        return EXIT_USAGE
     try:
-        options = {"site_dir": arguments.site_dir} if arguments.site_dir else {}
-        config = load_config(str(config_file), strict=True, **options)
-        if "briefing" not in config.plugins:
-            print(f"briefing build: {config_file} does not use the 'briefing' plugin", file=sys.stderr)
-            return EXIT_USAGE
-        config.plugins["briefing"].config.content_dir = str(Path(arguments.content).resolve())
-        build(config)
-    except (Abort, ConfigurationError) as error:
+        build_site(config_file, content, Path(arguments.site_dir) if arguments.site_dir else None)
+    except SiteError as error:
         print(f"briefing build: {error}", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
-
-
-def _show_mkdocs_log() -> None:
-    """Show MkDocs' messages as ``mkdocs build`` does, once however often a build runs in this process."""
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(logging.INFO)
-    if not any(isinstance(handler, _StderrHandler) for handler in logger.handlers):
-        handler = _StderrHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        logger.addHandler(handler)
-
-
-if TYPE_CHECKING:
-    _StreamHandler = logging.StreamHandler[TextIO]
-else:  # subscriptable at run time only from Python 3.11
-    _StreamHandler = logging.StreamHandler
-
-
-class _StderrHandler(_StreamHandler):
-    """Writes to whatever standard error is when a message comes, not when the handler was made."""
-
-    @property
-    def stream(self) -> TextIO:
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value: TextIO) -> None:
-        pass
 
 
 def counts(briefing: Briefing) -> str:

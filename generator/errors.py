@@ -32,7 +32,17 @@ class Problem:
     """What is wrong: the field, what was expected and what was found."""
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return _printable(f"{self.location}: {self.message}")
+
+
+def _printable(text: str) -> str:
+    """The text with every character a terminal would act on, or hide, written as an escape."""
+    if text.isprintable():
+        return text
+    return "".join(
+        character if character.isprintable() or character == " " else f"\\u{ord(character):04x}"
+        for character in text
+    )
 
 
 class BriefingError(Exception):

@@ -26,6 +26,8 @@ CATEGORY_FOLDERS = ("sources", "actors", "claims", "treaties", "questions", "eve
 YAML_SUFFIXES = (".yml", ".yaml")
 MAX_DEPTH = 64
 """How deeply collections may nest; a briefing needs fewer than ten levels."""
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""How large one content file may be; checked before it is read. Thousands of entities fit in far less."""
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -139,6 +141,12 @@ def _shown(path: Path) -> str:
 def read_file(file: ContentFile, problems: list[Problem]) -> Node | None:
     """Read one file into nodes, or report why it cannot be read and return None."""
     try:
+        size = file.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = f"{MAX_FILE_BYTES:,}"
+            message = f"the file is {size:,} bytes, more than a content file may have ({limit}); split it"
+            problems.append(Problem(Location(file.shown, 1, 1), message))
+            return None
         data = file.path.read_bytes()
     except OSError as error:
         problems.append(Problem(Location(file.shown, 1, 1), f"cannot read the file: {error.strerror}"))

@@ -12,17 +12,21 @@ import os
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.errors import BriefingError
 from generator.model import Briefing
-from generator.render import Page, render_pages
+from generator.render import Page as BriefingPage
+from generator.render import render_pages
 from generator.render_text import date
+from generator.sanitize import removed
 from generator.validate import load_briefing
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -33,6 +37,8 @@ class BriefingConfig(base.Config):
 
     content_dir = c.Type(str, default="content")
     """The folder holding the briefing's YAML, relative to ``mkdocs.yml``."""
+    title_as_site_name = c.Type(bool, default=True)
+    """Whether the briefing's title replaces ``site_name`` (in the header and the browser's title bar)."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -40,7 +46,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def __init__(self) -> None:
         self.briefing: Briefing | None = None
-        self.pages: list[Page] = []
+        self.pages: dict[str, BriefingPage] = {}
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as messages show it."""
@@ -54,8 +60,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"briefing: {error.summary()}") from None
-        self.pages = render_pages(self.briefing)
-        for page in self.pages:
+        self.pages = {page.path: page for page in render_pages(self.briefing)}
+        for page in self.pages.values():
             mine = Path(config.docs_dir) / page.path
             if mine.exists():
                 raise PluginError(
@@ -63,8 +69,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     "rename or remove it"
                 )
         if config.nav is None:
-            config.nav = [{page.title: page.path} for page in self.pages]
-        config.extra["briefing"] = {"as_of": date(self.briefing.info.as_of), "home": self.pages[0].path}
+            config.nav = [{page.title: page.path} for page in self.pages.values()]
+        config.extra["briefing"] = {"as_of": date(self.briefing.info.as_of), "home": next(iter(self.pages))}
+        if self.config.title_as_site_name:  # escaped once here: the theme writes site_name as it is
+            config.site_name = markupsafe.escape(self.briefing.info.title)
         self._set_language(config, self.briefing.info.language)
         return config
 
@@ -83,9 +91,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the briefing's pages (``on_config`` made sure that none replaces a page of the docs)."""
-        for page in self.pages:
+        for page in self.pages.values():
             files.append(File.generated(config, page.path, content=page.markdown))
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Title a briefing page, escaped once here: the theme writes page titles as they are."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and not page.is_homepage:  # the home page is titled by site_name
+            page.meta["title"] = markupsafe.escape(generated.heading)
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Check a briefing page's HTML with the sanitizer; fail loudly if it would remove anything."""
+        if page.file.src_uri in self.pages:
+            lost = removed(html)
+            if lost:
+                raise PluginError(
+                    f"briefing: the sanitizer would remove {', '.join(lost)} from the page "
+                    f"{page.file.src_uri}: content got past the escaping; please report this as a bug"
+                )
+        return html
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything in the content folder changes."""

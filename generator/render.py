@@ -25,6 +25,8 @@ class Page:
     """Where it lies among the site's pages (``claims.md``)."""
     title: str
     """Its title, as the navigation shows it."""
+    heading: str
+    """Its heading (plain text): the briefing's title on the overview, the page's title elsewhere."""
     markdown: str
     """Its content."""
 
@@ -54,10 +56,10 @@ def render_pages(briefing: Briefing) -> list[Page]:
     }
     pages = []
     for path, title in PAGES:
+        heading_text = briefing.info.title if path == "index.md" else title
         body = writers[path](Links(briefing))
-        pages.append(
-            Page(path, title, f"# {md.plain(title)} {{#{_page_anchor(path)}}}\n\n{body}".rstrip() + "\n")
-        )
+        markdown = f"# {md.plain(heading_text)} {{#{_page_anchor(path)}}}\n\n{body}".rstrip() + "\n"
+        pages.append(Page(path, title, heading_text, markdown))
     return pages
 
 

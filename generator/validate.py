@@ -143,7 +143,7 @@ class _Reader:
 
     def text(self, kind: Text, node: Scalar, where: Where) -> Any:
         """Read plain text or prose, refusing invisible characters and unsafe links."""
-        text = node.value.rstrip("\n")
+        text = node.value.strip() if not kind.prose else node.value.rstrip("\n")
         bad = _forbidden_character(text)
         if bad is not None:
             name = unicodedata.name(bad, "a control character")
@@ -329,7 +329,7 @@ def is_id(text: str) -> bool:
 
 
 def _is_empty(node: Node) -> bool:
-    return isinstance(node, Scalar) and (node.is_null or node.value == "")
+    return isinstance(node, Scalar) and (node.is_null or not node.value.strip())
 
 
 def _label(noun: str, index: int | None, node: Node) -> str:

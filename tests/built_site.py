@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
 
 class _Reader(HTMLParser):
     def __init__(self) -> None:
@@ -15,23 +17,37 @@ class _Reader(HTMLParser):
         self.hrefs: list[str] = []
         self.text: list[str] = []
         self.hidden = 0
+        self.article = 0
+        self.in_article: list[tuple[str, dict[str, str]]] = []
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.scripts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        self.elements.append((tag, attributes))
         if "id" in attributes:
             self.ids.add(attributes["id"])
         if tag == "a" and attributes.get("href"):
             self.hrefs.append(attributes["href"])
         if tag in ("script", "style"):
             self.hidden += 1
+        if self.article:
+            self.in_article.append((tag, attributes))
+            self.article += tag not in _VOID
+        elif tag == "article":
+            self.article = 1
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.hidden -= 1
+        if self.article:
+            self.article -= 1
 
     def handle_data(self, data):
         if not self.hidden:
             self.text.append(data)
+        elif self.lasttag == "script":
+            self.scripts.append(data)
 
 
 class Site:
@@ -48,6 +64,14 @@ class Site:
             reader.feed((self.root / path / "index.html").read_text(encoding="utf-8"))
             self._pages[path] = reader
         return self._pages[path]
+
+    def html(self, path: str) -> str:
+        """The page's HTML as served."""
+        return (self.root / path / "index.html").read_text(encoding="utf-8")
+
+    def article_elements(self, path: str) -> list[tuple[str, dict[str, str]]]:
+        """The elements inside the page's article (its content, without the theme around it)."""
+        return self.page(path).in_article
 
     def text(self, path: str) -> str:
         """The page's visible text, white space folded, without the headings' permalink signs."""

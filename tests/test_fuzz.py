@@ -1,0 +1,157 @@
+"""The loader's fuzz target: whatever bytes a content file holds, the only error is the project's own.
+
+Run longer with BRIEFING_FUZZ_EXAMPLES=20000 pytest tests/test_fuzz.py.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator import BriefingError, load_briefing
+from generator.dates import Date, DateError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+
+SMALL = ROOT / "tests" / "golden" / "small" / "content"
+FILES = sorted(str(path.relative_to(SMALL)) for path in SMALL.rglob("*.yml"))
+FUZZ = settings(
+    max_examples=int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+PIECES = [
+    ": ",
+    "- ",
+    "\n",
+    "  ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!!python/object:os.system ",
+    "---\n",
+    "...\n",
+    "'",
+    '"',
+    "# ",
+    "|\n",
+    ">-\n",
+    "~",
+    "? ",
+    "<<: ",
+    "%YAML 1.1\n",
+    "\t",
+    "\\",
+    "\ufeff",
+    "\u202e",
+    "é",
+    "김",
+    "id",
+    "title",
+    "kind",
+    "status",
+    "stances",
+    "actor",
+    "position",
+    "sources",
+    "source",
+    "parties",
+    "terms",
+    "date",
+    "end_date",
+    "claims",
+    "alpha",
+    "src",
+    "2024-02-30",
+    "2024-08~",
+    "yes",
+    "null",
+    "true",
+    "1e3",
+    "0x1F",
+    "-1",
+    "*",
+    "`",
+    "[x](javascript:y)",
+    "<script>",
+    "{{ x }}",
+]
+YAML_LIKE = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=80).map("".join)
+
+
+def outcome(replace: str, data: bytes) -> str:
+    """Load the small briefing with one file's bytes replaced; say how it ended."""
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        shutil.copytree(SMALL, content)
+        (content / replace).write_bytes(data)
+        try:
+            load_briefing(content)
+        except BriefingError as error:
+            assert error.problems, "an error with no problem in it"
+            for problem in error.problems:
+                assert problem.location.line >= 1 and problem.location.column >= 1
+                assert str(problem).isprintable()
+            return "invalid"
+        return "valid"
+
+
+@FUZZ
+@given(file=st.sampled_from(FILES), text=YAML_LIKE)
+def test_yaml_shaped_noise(file, text):
+    outcome(file, text.encode("utf-8", "surrogatepass"))
+
+
+@FUZZ
+@given(file=st.sampled_from(FILES), data=st.binary(max_size=300))
+def test_arbitrary_bytes(file, data):
+    outcome(file, data)
+
+
+@FUZZ
+@given(
+    file=st.sampled_from(FILES),
+    edits=st.lists(
+        st.tuples(
+            st.integers(0, 10_000),
+            st.sampled_from(["delete", "insert", "replace"]),
+            st.binary(min_size=1, max_size=3),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_a_valid_briefing_mutated(file, edits):
+    data = bytearray((SMALL / file).read_bytes())
+    for offset, edit, new in edits:
+        at = offset % (len(data) + 1)
+        if edit == "delete":
+            del data[at : at + len(new)]
+        elif edit == "insert":
+            data[at:at] = new
+        else:
+            data[at : at + len(new)] = new
+    outcome(file, bytes(data))
+
+
+@FUZZ
+@given(st.text(max_size=20))
+def test_dates_parse_or_say_why_not(text):
+    try:
+        Date.parse(text)
+    except DateError as error:
+        assert str(error)
+
+
+def test_the_fuzz_target_tells_valid_from_invalid():
+    assert outcome("claims/claims.yml", (SMALL / "claims/claims.yml").read_bytes()) == "valid"
+    assert outcome("claims/claims.yml", b"- id: [") == "invalid"
