@@ -31,6 +31,11 @@ from generator.validate import load_briefing
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
+SEARCH_BOOSTS = {"actors.md": 3}
+"""Pages whose sections a search ranks higher: a name or alias typed most often seeks an actor."""
+REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "tables", "toc")
+"""The Markdown extensions the briefing's pages are written for: anchors, notes, the matrix, headings."""
+
 
 class BriefingConfig(base.Config):
     """The plugin's options in ``mkdocs.yml``."""
@@ -68,6 +73,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     f"briefing: {_shown(mine)} would be replaced by the briefing's '{page.title}' page; "
                     "rename or remove it"
                 )
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         if config.nav is None:
             config.nav = [{page.title: page.path} for page in self.pages.values()]
         config.extra["briefing"] = {"as_of": date(self.briefing.info.as_of), "home": next(iter(self.pages))}
@@ -100,6 +108,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None and not page.is_homepage:  # the home page is titled by site_name
             page.meta["title"] = markupsafe.escape(generated.heading)
+        if generated is not None and generated.path in SEARCH_BOOSTS:
+            page.meta["search"] = {"boost": SEARCH_BOOSTS[generated.path]}
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from generator import render_entities
+from generator import render_entities, render_matrix
 from generator import render_text as md
 from generator.model import Briefing
 from generator.render_links import Links, heading, status_badge
@@ -34,6 +34,7 @@ class Page:
 PAGES = (
     ("index.md", "Overview"),
     ("claims.md", "Claims"),
+    ("stances.md", "Stance matrix"),
     ("actors.md", "Actors"),
     ("treaties.md", "Treaty terms"),
     ("questions.md", "Open questions"),
@@ -48,6 +49,7 @@ def render_pages(briefing: Briefing) -> list[Page]:
     writers = {
         "index.md": overview,
         "claims.md": render_entities.claims,
+        "stances.md": render_matrix.matrix,
         "actors.md": render_entities.actors,
         "treaties.md": render_entities.treaties,
         "questions.md": render_entities.questions,
@@ -57,8 +59,12 @@ def render_pages(briefing: Briefing) -> list[Page]:
     pages = []
     for path, title in PAGES:
         heading_text = briefing.info.title if path == "index.md" else title
-        body = writers[path](Links(briefing))
-        markdown = f"# {md.plain(heading_text)} {{#{_page_anchor(path)}}}\n\n{body}".rstrip() + "\n"
+        links = Links(briefing)
+        body = writers[path](links).rstrip()
+        notes = links.notes()
+        markdown = f"# {md.plain(heading_text)} {{#{_page_anchor(path)}}}\n\n{body}\n"
+        if notes:
+            markdown += f"\n{notes}\n"
         pages.append(Page(path, title, heading_text, markdown))
     return pages
 

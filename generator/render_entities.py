@@ -61,7 +61,10 @@ def _claim(claim: Claim, supersedes: list[str], links: Links) -> str:
         lines += [f"**Quantity:** {quantity(claim.quantity)}", ""]
     if claim.status_note:
         lines += [f"**Why {claim.status.value}:** {md.prose(claim.status_note)}", ""]
-    lines += ["**Stances**", ""] + [_stance(stance, links) for stance in claim.stances] + [""]
+    anchors = stance_anchors(claim)
+    lines += ["**Stances**", ""]
+    lines += [_stance(stance, anchor, links) for stance, anchor in zip(claim.stances, anchors, strict=True)]
+    lines.append("")
     if claim.evidence:
         lines += ["**Evidence**", ""] + [_evidence(item, links) for item in claim.evidence] + [""]
     if claim.assessment:
@@ -76,19 +79,33 @@ def _claim(claim: Claim, supersedes: list[str], links: Links) -> str:
 
 
 def _assessment(assessment: Assessment) -> str:
-    """The briefing's judgment, how likely and how confident kept apart: "Likely, moderate confidence."."""
+    """The briefing's judgment, with likelihood and confidence kept apart."""
     parts = []
     if assessment.likelihood:
-        parts.append(assessment.likelihood.value.replace("-", " "))
+        parts.append(f"Likelihood: **{assessment.likelihood.value.replace('-', ' ')}**.")
     if assessment.confidence:
-        parts.append(f"{assessment.confidence.value} confidence")
-    words = md.capitalised(", ".join(parts)) + "." if parts else ""
-    rationale = md.prose(assessment.rationale) if assessment.rationale else ""
-    return " ".join(part for part in (words, rationale) if part)
+        parts.append(f"Confidence: **{assessment.confidence.value}**.")
+    if assessment.rationale:
+        parts.append(md.prose(assessment.rationale))
+    return " ".join(parts)
 
 
-def _stance(stance: Stance, links: Links) -> str:
-    text = f"- {links.to(stance.actor)} **{POSITION_WORDS[stance.position]}**"
+def stance_anchors(claim: Claim) -> list[str]:
+    """An anchor for each of a claim's stances: ``claim--actor``, numbered when an actor has several.
+
+    The double hyphen keeps them apart from entity ids, which have single hyphens only.
+    """
+    seen: dict[str, int] = defaultdict(int)
+    anchors = []
+    for stance in claim.stances:
+        seen[stance.actor] += 1
+        count = seen[stance.actor]
+        anchors.append(f"{claim.id}--{stance.actor}" + (f"--{count}" if count > 1 else ""))
+    return anchors
+
+
+def _stance(stance: Stance, anchor: str, links: Links) -> str:
+    text = f"- {links.to(stance.actor)} **{POSITION_WORDS[stance.position]}**{{ #{anchor} }}"
     if stance.date:
         text += f" ({md.date(stance.date)})"
     text += "."
@@ -150,9 +167,29 @@ def actors(links: Links) -> str:
     for claim in links.briefing.claims:
         for stance in claim.stances:
             stances[stance.actor].append((claim, stance))
-    return "\n".join(
+    sections = [_relations(members, links)]
+    sections += [
         _actor(actor, members[actor.id], stances[actor.id], links) for actor in links.briefing.actors
-    )
+    ]
+    return "\n".join(sections)
+
+
+def _relations(members: dict[str, list[str]], links: Links) -> str:
+    """How the actors relate: a tree of what is part of what, then each treaty's parties."""
+    lines = [heading(2, "How the actors relate", "actor_relations"), ""]
+
+    def branch(id: str, depth: int) -> None:
+        lines.append(f"{'    ' * depth}- {links.to(id)}")
+        for member in members[id]:
+            branch(member, depth + 1)
+
+    for actor in links.briefing.actors:
+        if actor.part_of is None:
+            branch(actor.id, 0)
+    lines.append("")
+    for treaty in links.briefing.treaties:
+        lines += [f"{links.to(treaty.id)}: between {links.all(treaty.parties)}.", ""]
+    return "\n".join(lines)
 
 
 def _actor(actor: Actor, members: list[str], stances: list[tuple[Claim, Stance]], links: Links) -> str:

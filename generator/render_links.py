@@ -35,6 +35,7 @@ class Links:
 
     def __init__(self, briefing: Briefing) -> None:
         self.briefing = briefing
+        self._notes: dict[Citation, int] = {}
 
     def url(self, id: str) -> str:
         """Where an entity is, relative to any page."""
@@ -54,11 +55,19 @@ class Links:
         return self.to(text) if isinstance(entity, Actor) else md.plain(text)
 
     def citations(self, citations: Iterable[Citation]) -> str:
-        """Citations in one line: each source linked, with its locator, quote and link when given."""
-        return "; ".join(self.citation(citation) for citation in citations)
+        """Note markers for citations (``[^1][^2]``); the same citation on a page is the same note."""
+        return "".join(
+            f"[^{self._notes.setdefault(citation, len(self._notes) + 1)}]" for citation in citations
+        )
+
+    def notes(self) -> str:
+        """The page's notes, in the order first cited (Markdown footnote definitions)."""
+        return "\n".join(
+            f"[^{number}]: {self.citation(citation)}" for citation, number in self._notes.items()
+        )
 
     def citation(self, citation: Citation) -> str:
-        """One citation in words (Markdown)."""
+        """One citation in words (Markdown): the source linked, with any locator, quote and link."""
         parts = [self.to(citation.source)]
         if citation.locator:
             parts.append(f", {md.plain(citation.locator)}")
@@ -91,6 +100,5 @@ def status_badge(status: str, label: str) -> str:
 
 
 def sourced(text: str, links: Links, citations: Iterable[Citation]) -> str:
-    """Text followed by its sources."""
-    cited = links.citations(citations)
-    return f"{text} *Sources:* {cited}" if cited else text
+    """Text followed by the note markers of its sources."""
+    return text + links.citations(citations)

@@ -14,13 +14,19 @@ from html.parser import HTMLParser
 import nh3
 
 _HEADINGS = ("h1", "h2", "h3")
-TAGS = {*_HEADINGS, "p", "ul", "li", "a", "em", "strong", "code", "span", "blockquote"}
+TAGS = {*_HEADINGS, "p", "ul", "ol", "li", "a", "em", "strong", "code", "span", "blockquote", "br"}
+TAGS |= {"table", "thead", "tbody", "tr", "th", "td"}  # the stance matrix
+TAGS |= {"sup", "div", "hr"}  # numbered notes
 """The elements the pages are made of: what Markdown makes of the renderer's output, and nothing more, so
 that a new kind of element on a page is a deliberate change here too."""
 ATTRIBUTES = {
     **{heading: {"id"} for heading in _HEADINGS},
     "a": {"href", "title", "class"},
     "span": {"class"},
+    "strong": {"id"},  # a stance's anchor
+    "sup": {"id"},
+    "li": {"id"},
+    "div": {"class"},
 }
 """The attributes those elements may carry."""
 URL_SCHEMES = {"http", "https", "mailto"}

@@ -65,6 +65,8 @@ def load_briefing(content: Path) -> model.Briefing:
         else:
             info = reader.info(node)
     reader.resolve()
+    if not problems:
+        problems.extend(part_of_cycles(entities["actors"]))
     if problems or info is None:
         raise BriefingError(problems)
     return model.Briefing(
@@ -321,6 +323,29 @@ class _Reader:
             elif found is not None and found[0] is not ref.category and not ref.or_text:
                 message = f"'{ref.id}' is {_a(found[0].value)}, expected the id of {_a(ref.category.value)}"
                 self.report(ref.at, ref.where, message)
+
+
+def part_of_cycles(actors: list[model.Actor]) -> list[Problem]:
+    """A problem for each circle of actors each part of the next (an actor cannot contain itself)."""
+    part_of = {actor.id: actor.part_of for actor in actors}
+    origin = {actor.id: actor.origin for actor in actors}
+    problems, reported = [], set()
+    for start in part_of:
+        path = [start]
+        parent = part_of.get(start)
+        while parent is not None and parent not in path:
+            path.append(parent)
+            parent = part_of.get(parent)
+        if parent is None or parent in reported:
+            continue
+        circle_start = parent
+        circle = path[path.index(circle_start) :]
+        reported.update(circle)
+        first = min(circle)
+        turned = circle[circle.index(first) :] + circle[: circle.index(first)]
+        chain = " is part of ".join(f"'{id}'" for id in [*turned, first])
+        problems.append(Problem(origin[first], f"actor '{first}', part_of: a circle: {chain}"))
+    return problems
 
 
 def is_id(text: str) -> bool:

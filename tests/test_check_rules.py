@@ -283,6 +283,20 @@ CASES = {
             f"{CLAIM}:5:16: claim 'claim-one', superseded_by: unknown claim 'claim-two'; did you mean 'claim-one'?"
         ],
     ),
+    "actors part of each other in a circle": (
+        {
+            "actors/actors.yml": """\
+            - {id: alpha, name: Alpha, kind: state, part_of: gamma}
+            - {id: beta, name: Beta, kind: state}
+            - {id: gamma, name: Gamma, kind: agency, part_of: alpha}
+            - {id: delta, name: Delta, kind: agency, part_of: delta}
+            """
+        },
+        [
+            "content/actors/actors.yml:1:3: actor 'alpha', part_of: a circle: 'alpha' is part of 'gamma' is part of 'alpha'",
+            "content/actors/actors.yml:4:3: actor 'delta', part_of: a circle: 'delta' is part of 'delta'",
+        ],
+    ),
     "a treaty with one party": (
         {
             "treaties/treaty.yml": "id: pact\nname: The pact\nparties: [alpha]\nterms:\n  - {id: clause, sources: [src]}\n"

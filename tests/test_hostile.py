@@ -105,7 +105,7 @@ def test_every_payload_is_shown_as_the_text_written(hostile):
 
 def test_no_payload_is_active_anywhere_on_any_page(hostile):
     site, _ = hostile
-    for page in ("", "claims/", "actors/", "treaties/", "questions/", "timeline/", "sources/"):
+    for page in ("", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/"):
         handlers = [
             (tag, name)
             for tag, attributes in site.page(page).elements
@@ -127,7 +127,7 @@ def test_hostile_prose_shows_as_text_too(hostile):
 
 def test_no_element_or_attribute_appears_that_the_generator_did_not_write(hostile):
     site, _ = hostile
-    for page in ("", "claims/", "actors/", "treaties/", "questions/", "timeline/", "sources/"):
+    for page in ("", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/"):
         for tag, attributes in site.article_elements(page):
             if attributes.get("class") == "briefing-as-of" or (tag == "strong" and not attributes):
                 continue  # the theme's as-of line

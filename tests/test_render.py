@@ -35,6 +35,7 @@ def test_the_pages_follow_the_navigation_order():
     assert [page.title for page in pages] == [
         "Overview",
         "Claims",
+        "Stance matrix",
         "Actors",
         "Treaty terms",
         "Open questions",

@@ -17,7 +17,7 @@ from generator.render_links import PAGE_OF
 from built_site import Site
 from conftest import BRIEFINGS, ROOT
 
-PAGE_PATHS = ["", "claims/", "actors/", "treaties/", "questions/", "timeline/", "sources/"]
+PAGE_PATHS = ["", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/"]
 
 
 def build(content: Path, site_dir: Path, capsys) -> tuple[int, str]:
@@ -153,6 +153,6 @@ def test_mkdocs_itself_builds_the_site_strictly(tmp_path):
 
 def test_render_writes_the_same_markdown_to_disk(tmp_path, capsys):
     assert main(["render", "--out", str(tmp_path / "pages")]) == 0
-    assert capsys.readouterr().out == f"wrote 7 pages to {(tmp_path / 'pages').as_posix()}\n"
+    assert capsys.readouterr().out == f"wrote 8 pages to {(tmp_path / 'pages').as_posix()}\n"
     for page in render_pages(load_briefing(ROOT / "content")):
         assert (tmp_path / "pages" / page.path).read_text(encoding="utf-8") == page.markdown
