@@ -7,7 +7,7 @@ greyscale, in print and to a screen reader alike. Each cell links to the stance 
 from __future__ import annotations
 
 from generator import render_text as md
-from generator.render_entities import POSITION_WORDS, stance_anchors
+from generator.render_entities import stance_anchors
 from generator.render_links import Links
 from generator.vocabulary import Position
 
@@ -26,11 +26,12 @@ MEANINGS = {
     Position.ASSERTS: "makes the claim",
     Position.SUPPORTS: "backs it",
     Position.HINTS: "suggests it without confirming it",
-    Position.NEITHER: "says nothing either way",
-    Position.DECLINES: "will not confirm a part of it",
+    Position.NEITHER: "neither confirms nor denies it",
+    Position.DECLINES: "declines to confirm a part of it",
     Position.DISPUTES: "contests it or a detail of it",
-    Position.DENIES: "says it is false",
+    Position.DENIES: "denies it",
 }
+"""What each position means, in the content format's words."""
 
 
 def position_label(position: Position) -> str:
@@ -49,10 +50,7 @@ def matrix(links: Links) -> str:
     if not actors:
         return "This briefing has no stances yet."
     lines = ["Each cell gives an actor's public position on a claim, and links to it.", ""]
-    lines += [
-        f"- {position_label(position)}: {POSITION_WORDS[position]}, {MEANINGS[position]}"
-        for position in Position
-    ]
+    lines += [f"- {position_label(position)}: {MEANINGS[position]}" for position in Position]
     lines.append("")
     lines.append("| Claim | " + " | ".join(links.to(actor.id) for actor in actors) + " |")
     lines.append("| --- |" + " --- |" * len(actors))

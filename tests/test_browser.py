@@ -1,0 +1,231 @@
+"""The built site in headless Chromium, as a reader uses it: search, no outside requests, no errors,
+accessible pages, print, and hostile content inert.
+
+Debian's `chromium` is driven by Playwright (never a downloaded browser). Without Chromium these tests skip,
+except under CI, where its absence is a failure: `.ci/run` installs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from generator.cli import main
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        pytest.fail("Chromium is missing; .ci/run installs Debian's chromium package", pytrace=False)
+    pytest.skip("needs Debian's chromium package (apt-get install chromium)", allow_module_level=True)
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+PAGES = ["", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/"]
+SCREENSHOTS = os.environ.get("BRIEFING_SCREENSHOTS")
+"""A folder to save screenshots of the overview, a claim and the stance matrix in, to be looked at."""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def serve(folder: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def kursk(tmp_path_factory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("kursk") / "site"
+    assert main(["build", "--site-dir", str(site)]) == 0
+    yield from serve(site)
+
+
+class Visit:
+    """A page opened in the browser, with every request and error it caused."""
+
+    def __init__(self, browser: Browser, url: str, **options) -> None:
+        self.page: Page = browser.new_page(**options)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.goto(url, wait_until="networkidle")
+
+    def search(self, query: str) -> list[str]:
+        """Type a query as a reader does; return the addresses of the results."""
+        box = self.page.locator(".md-search__input")
+        box.click()
+        self.page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'"
+        )
+        box.fill(query)
+        box.press("End")  # a key event, as typing makes: the search runs on it
+        self.page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.includes('matching')"
+        )
+        links = self.page.locator(".md-search-result__item a")
+        return [urlsplit(href).fragment for href in links.evaluate_all("els => els.map(e => e.href)")]
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("Pyongyang", "north-korean-government"),  # an alias finds the government it stands for
+    ("Moscow", "russian-government"),
+    ("Washington", "us-government"),
+    ("10,000", "nk-troops-deployed-to-eastern-russia"),  # a figure
+    ("김정은", "kim-jong-un"),  # Hangul
+    ("Путин", "vladimir-putin"),  # Cyrillic
+    ("Kim Jong Un", "kim-jong-un"),
+])  # fmt: skip
+def test_search_finds_what_readers_type(browser, kursk, query, entry):
+    found = Visit(browser, kursk).search(query)
+    assert entry in found, found
+
+
+def test_search_finds_a_name_inside_parentheses(browser, tmp_path):
+    site = tmp_path / "site"
+    assert main(["build", "--content", str(ROOT / "tests/briefings/other"), "--site-dir", str(site)]) == 0
+    for url in serve(site):
+        assert "anna-kovac" in Visit(browser, url).search("Ковач")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_without_error_and_asks_no_other_host(browser, kursk, path):
+    visit = Visit(browser, kursk + path)
+    assert visit.errors == []
+    hosts = {urlsplit(url).netloc for url in visit.requests}
+    assert hosts == {urlsplit(kursk).netloc}, visit.requests
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_serious_violation(browser, kursk, path, scheme):
+    visit = Visit(browser, kursk + path, color_scheme=scheme)
+    result = Axe().run(visit.page)
+    serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]
+               if v["impact"] in ("serious", "critical")]  # fmt: skip
+    assert serious == []
+
+
+def test_headings_are_in_order(browser, kursk):
+    for path in PAGES:
+        levels = (
+            Visit(browser, kursk + path)
+            .page.locator("article h1, article h2, article h3")
+            .evaluate_all("els => els.map(e => Number(e.tagName[1]))")
+        )
+        assert levels[0] == 1, path
+        assert all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels)), (path, levels)
+
+
+def test_the_stance_matrix_reads_without_colour_and_links_to_each_stance(browser, kursk):
+    visit = Visit(browser, kursk + "stances/")
+    table = visit.page.locator("article table")
+    assert table.locator("th").count() >= 5
+    cell = table.locator("a", has_text="declines").first
+    assert cell.inner_text() == "◇ declines"
+    cell.click()
+    visit.page.wait_for_url("**/claims/#nk-troops-in-combat--pentagon")
+    target = visit.page.locator("#nk-troops-in-combat--pentagon")
+    assert target.inner_text() == "declines to confirm"
+    assert target.is_visible()
+
+
+def test_citations_are_numbered_notes_linking_to_the_sources_page(browser, kursk):
+    visit = Visit(browser, kursk + "claims/")
+    notes = visit.page.locator(".footnote li")
+    assert notes.count() >= 5
+    first = notes.first
+    assert first.locator("a[href*='sources/#kursk-report']").count() == 1
+    assert "paragraph" in first.inner_text()
+
+
+def test_printing_gives_a_clean_document(browser, kursk, tmp_path):
+    visit = Visit(browser, kursk + "sources/")
+    visit.page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not visit.page.locator(chrome).first.is_visible(), chrome
+    visit.page.goto(kursk + "claims/")
+    pdf = visit.page.pdf(path=str(tmp_path / "claims.pdf"))
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+
+
+def test_printing_writes_out_the_address_of_outside_links(browser, tmp_path):
+    site = tmp_path / "site"
+    assert (
+        main(["build", "--content", str(ROOT / "tests/golden/small/content"), "--site-dir", str(site)]) == 0
+    )
+    for url in serve(site):
+        visit = Visit(browser, url + "sources/")
+        visit.page.emulate_media(media="print")
+        after = visit.page.locator("article a[href^='https://example.org']").first.evaluate(
+            "e => getComputedStyle(e, '::after').content"
+        )
+        assert after == '" <https://example.org/notice?id=12&lang=en>"'
+
+
+def test_hostile_content_is_inert_in_the_browser(browser, tmp_path):
+    from test_hostile import hostile_briefing
+
+    hostile_briefing(tmp_path / "content")
+    site = tmp_path / "site"
+    assert main(["build", "--content", str(tmp_path / "content"), "--site-dir", str(site)]) == 0
+    for url in serve(site):
+        for path in PAGES:
+            visit = Visit(browser, url + path)
+            assert visit.dialogs == [], path
+            assert visit.errors == [], path
+            assert {urlsplit(request).netloc for request in visit.requests} == {urlsplit(url).netloc}
+
+
+def test_screenshots_for_a_reader_s_eye(browser, kursk):
+    """Saves the overview, a claim and the stance matrix when BRIEFING_SCREENSHOTS names a folder."""
+    if not SCREENSHOTS:
+        pytest.skip("set BRIEFING_SCREENSHOTS to a folder to save screenshots")
+    Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+    for name, path in (("overview", ""), ("claim", "claims/#nk-troops-in-combat"), ("matrix", "stances/")):
+        visit = Visit(browser, kursk + path, viewport={"width": 1280, "height": 1000})
+        visit.page.screenshot(path=f"{SCREENSHOTS}/{name}.png")
+
+
+def test_the_search_partial_differs_from_material_s_only_by_its_name(tmp_path):
+    import material
+
+    original = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text()
+    ours = (ROOT / "site_theme" / "partials" / "search.html").read_text()
+    strip = lambda text: text.split("-#}", 1)[1]  # noqa: E731
+    assert strip(ours) == strip(original).replace(
+        'role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">', 1
+    )
