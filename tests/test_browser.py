@@ -7,13 +7,10 @@ except under CI, where its absence is a failure: `.ci/run` installs it.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import os
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,30 +26,9 @@ if not Path(CHROMIUM).exists():
     pytest.skip("needs Debian's chromium package (apt-get install chromium)", allow_module_level=True)
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
-FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-PAGES = ["", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/"]
-SCREENSHOTS = os.environ.get("BRIEFING_SCREENSHOTS")
-"""A folder to save screenshots of the overview, a claim and the stance matrix in, to be looked at."""
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-def serve(folder: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+from browser import FLAGS, PAGES, Visit, serve  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -68,36 +44,6 @@ def kursk(tmp_path_factory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("kursk") / "site"
     assert main(["build", "--site-dir", str(site)]) == 0
     yield from serve(site)
-
-
-class Visit:
-    """A page opened in the browser, with every request and error it caused."""
-
-    def __init__(self, browser: Browser, url: str, **options) -> None:
-        self.page: Page = browser.new_page(**options)
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        self.page.goto(url, wait_until="networkidle")
-
-    def search(self, query: str) -> list[str]:
-        """Type a query as a reader does; return the addresses of the results."""
-        box = self.page.locator(".md-search__input")
-        box.click()
-        self.page.wait_for_function(
-            "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'"
-        )
-        box.fill(query)
-        box.press("End")  # a key event, as typing makes: the search runs on it
-        self.page.wait_for_function(
-            "document.querySelector('.md-search-result__meta').textContent.includes('matching')"
-        )
-        links = self.page.locator(".md-search-result__item a")
-        return [urlsplit(href).fragment for href in links.evaluate_all("els => els.map(e => e.href)")]
 
 
 @pytest.mark.parametrize("query, entry", [
@@ -208,16 +154,6 @@ def test_hostile_content_is_inert_in_the_browser(browser, tmp_path):
             assert visit.dialogs == [], path
             assert visit.errors == [], path
             assert {urlsplit(request).netloc for request in visit.requests} == {urlsplit(url).netloc}
-
-
-def test_screenshots_for_a_reader_s_eye(browser, kursk):
-    """Saves the overview, a claim and the stance matrix when BRIEFING_SCREENSHOTS names a folder."""
-    if not SCREENSHOTS:
-        pytest.skip("set BRIEFING_SCREENSHOTS to a folder to save screenshots")
-    Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-    for name, path in (("overview", ""), ("claim", "claims/#nk-troops-in-combat"), ("matrix", "stances/")):
-        visit = Visit(browser, kursk + path, viewport={"width": 1280, "height": 1000})
-        visit.page.screenshot(path=f"{SCREENSHOTS}/{name}.png")
 
 
 def test_the_search_partial_differs_from_material_s_only_by_its_name(tmp_path):

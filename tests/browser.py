@@ -1,0 +1,63 @@
+"""Helpers to read a built site in Debian's Chromium: serve it on loopback, open pages, search."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page
+
+FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+PAGES = ["", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/"]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def serve(folder: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+class Visit:
+    """A page opened in the browser, with every request and error it caused."""
+
+    def __init__(self, browser: Browser, url: str, **options) -> None:
+        self.page: Page = browser.new_page(**options)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.goto(url, wait_until="networkidle")
+
+    def search(self, query: str) -> list[str]:
+        """Type a query as a reader does; return the addresses of the results."""
+        box = self.page.locator(".md-search__input")
+        box.click()
+        self.page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'"
+        )
+        box.fill(query)
+        box.press("End")  # a key event, as typing makes: the search runs on it
+        self.page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.includes('matching')"
+        )
+        links = self.page.locator(".md-search-result__item a")
+        return [urlsplit(href).fragment for href in links.evaluate_all("els => els.map(e => e.href)")]
