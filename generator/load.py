@@ -138,6 +138,34 @@ def _shown(path: Path) -> str:
     return path.as_posix()
 
 
+class FileCache:
+    """Files already read, with their problems, kept while each file's modification time and size stay.
+
+    ``mkdocs serve`` rebuilds on every change; with a cache, only the files that changed are read again.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple[int, int], Node | None, list[Problem]]] = {}
+        self.reads = 0
+        """How many files were read from disk rather than taken from the cache."""
+
+    def read(self, file: ContentFile, problems: list[Problem]) -> Node | None:
+        """The file's nodes, read again only if it changed since it was last read."""
+        try:
+            status = file.path.stat()
+        except OSError:
+            return read_file(file, problems)
+        stamp = (status.st_mtime_ns, status.st_size)
+        cached = self._files.get(file.path)
+        if cached is None or cached[0] != stamp:
+            found: list[Problem] = []
+            self.reads += 1
+            cached = (stamp, read_file(file, found), found)
+            self._files[file.path] = cached
+        problems.extend(cached[2])
+        return cached[1]
+
+
 def read_file(file: ContentFile, problems: list[Problem]) -> Node | None:
     """Read one file into nodes, or report why it cannot be read and return None."""
     try:

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.errors import BriefingError
+from generator.load import FileCache
 from generator.model import Briefing
 from generator.render import Page as BriefingPage
 from generator.render import render_pages
@@ -33,6 +34,8 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 
 SEARCH_BOOSTS = {"actors.md": 3}
 """Pages whose sections a search ranks higher: a name or alias typed most often seeks an actor."""
+NOT_SEARCHED = {"stances.md"}
+"""Pages left out of the search index: the matrix only repeats claims' titles and actors' names."""
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "tables", "toc")
 """The Markdown extensions the briefing's pages are written for: anchors, notes, the matrix, headings."""
 
@@ -50,6 +53,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Adds the briefing's pages to the site, and its as-of date to the theme."""
 
     def __init__(self) -> None:
+        self.cache = FileCache()
         self.briefing: Briefing | None = None
         self.pages: dict[str, BriefingPage] = {}
 
@@ -57,10 +61,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The content folder as messages show it."""
         return Path(_shown(Path(config.config_file_path or ".").parent / self.config.content_dir))
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this plugin, and its cache of files read, across serve's rebuilds."""
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read and validate the briefing; abort the build, listing every problem, when it is invalid."""
         try:
-            self.briefing = load_briefing(self.content_dir(config))
+            self.briefing = load_briefing(self.content_dir(config), self.cache)
         except BriefingError as error:
             for problem in error.problems:
                 log.error(str(problem))
@@ -110,6 +117,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             page.meta["title"] = markupsafe.escape(generated.heading)
         if generated is not None and generated.path in SEARCH_BOOSTS:
             page.meta["search"] = {"boost": SEARCH_BOOSTS[generated.path]}
+        if generated is not None and generated.path in NOT_SEARCHED:
+            page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -17,6 +17,7 @@ LINK_SCHEMES = ("http://", "https://", "mailto:")
 _PUNCTUATION = frozenset(string.punctuation)
 _AUTOLINK = re.compile(r"<((?:[hH][tT][tT][pP][sS]?://|[mM][aA][iI][lL][tT][oO]:)[^<>\s]+)>")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_MARKUP = re.compile(r"[`*_\[<\\]")  # what could begin a code span, emphasis, a link or an escape
 
 
 @dataclass(frozen=True)
@@ -55,16 +56,22 @@ Paragraph = tuple[Inline, ...]
 
 def parse(prose: str) -> list[Paragraph]:
     """Split prose into paragraphs (at blank lines) of inline content; lines within one are joined."""
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for block in _PARAGRAPH_BREAK.split(prose.strip()):
         line = " ".join(part.strip() for part in block.splitlines() if part.strip())
-        if line:
+        if not line:
+            continue
+        if _MARKUP.search(line) is None:  # the common case: nothing to parse
+            paragraphs.append((Text(line),))
+        else:
             paragraphs.append(tuple(_Parser(line).inlines(len(line))))
     return paragraphs
 
 
 def link_targets(prose: str) -> list[str]:
     """Return the target of every link in the prose, in order."""
+    if "](" not in prose and "<" not in prose:
+        return []
     targets: list[str] = []
 
     def collect(inlines: tuple[Inline, ...]) -> None:

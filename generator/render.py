@@ -69,6 +69,10 @@ def render_pages(briefing: Briefing) -> list[Page]:
     return pages
 
 
+LIST_CLAIMS_UP_TO = 50
+"""Up to how many claims the overview lists each status's claims; above that it counts them."""
+
+
 def _page_anchor(path: str) -> str:
     return path.removesuffix(".md") + "_page"  # an underscore: no entity id can take it
 
@@ -102,11 +106,15 @@ def _claims_by_status(links: Links) -> list[str]:
     if not claims:
         return [*lines, "This briefing has no claims yet.", ""]
     counts = Counter(claim.status for claim in claims)
+    listed = len(claims) <= LIST_CLAIMS_UP_TO
     for status in ClaimStatus:
         if counts[status]:
             number = f"{counts[status]} claim{'s' * (counts[status] != 1)}"
             lines += [f"{status_badge(status.value, status.value)} **{number}**", ""]
-            lines += [f"- {links.to(claim.id)}" for claim in claims if claim.status is status] + [""]
+            if listed:
+                lines += [f"- {links.to(claim.id)}" for claim in claims if claim.status is status] + [""]
+    if not listed:
+        lines += ["Each claim's status is shown with it on the [claims page](claims.md#claims_page).", ""]
     return lines
 
 

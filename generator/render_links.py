@@ -41,6 +41,10 @@ class Links:
         """Where an entity is, relative to any page."""
         return f"{PAGE_OF[type(self.briefing.entity(id))]}#{id}"
 
+    def stance_url(self, claim: str, anchor: str) -> str:
+        """Where one of a claim's stances is, by its anchor."""
+        return f"{self.url(claim).split('#')[0]}#{anchor}"
+
     def to(self, id: str, label: str | None = None) -> str:
         """A link to an entity, labelled with its name unless given a label (Markdown)."""
         return f"[{label if label is not None else md.plain(name(self.briefing.entity(id)))}]({self.url(id)})"

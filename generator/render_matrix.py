@@ -6,7 +6,10 @@ greyscale, in print and to a screen reader alike. Each cell links to the stance 
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from generator import render_text as md
+from generator.model import Claim
 from generator.render_entities import stance_anchors
 from generator.render_links import Links
 from generator.vocabulary import Position
@@ -42,24 +45,46 @@ def position_label(position: Position) -> str:
     )
 
 
+MAX_COLUMNS = 12
+"""How many actors get a column of their own: those with the most stances. The others' stances share one
+column, so that the matrix grows with the claims and their stances, never with claims times actors."""
+
+
 def matrix(links: Links) -> str:
     """The stance matrix page: a legend, then a table of claims by actors."""
     briefing = links.briefing
-    taking = {stance.actor for claim in briefing.claims for stance in claim.stances}
-    actors = [actor for actor in briefing.actors if actor.id in taking]
-    if not actors:
+    stance_counts = Counter(stance.actor for claim in briefing.claims for stance in claim.stances)
+    if not stance_counts:
         return "This briefing has no stances yet."
+    ranked = sorted(
+        stance_counts, key=lambda id: -stance_counts[id]
+    )  # stable: ties keep the briefing's order
+    chosen = set(ranked[:MAX_COLUMNS])
+    actors = [actor.id for actor in briefing.actors if actor.id in chosen]
+    others = len(stance_counts) > len(actors)
     lines = ["Each cell gives an actor's public position on a claim, and links to it.", ""]
-    lines += [f"- {position_label(position)}: {MEANINGS[position]}" for position in Position]
-    lines.append("")
-    lines.append("| Claim | " + " | ".join(links.to(actor.id) for actor in actors) + " |")
-    lines.append("| --- |" + " --- |" * len(actors))
+    lines += [f"- {position_label(position)}: {MEANINGS[position]}" for position in Position] + [""]
+    header = ["Claim", *(links.to(id) for id in actors)] + (["Other actors"] if others else [])
+    lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for claim in briefing.claims:
-        cells: dict[str, list[str]] = {}
-        for stance, anchor in zip(claim.stances, stance_anchors(claim), strict=True):
-            cells.setdefault(stance.actor, []).append(
-                f"[{position_label(stance.position)}](claims.md#{anchor})"
-            )
-        row = [links.to(claim.id)] + ["<br>".join(cells.get(actor.id, [])) for actor in actors]
-        lines.append("| " + " | ".join(row) + " |")
-    return "\n".join(lines) + "\n\n" + md.plain("Actors who take no stance on any claim are left out.")
+        lines.append("| " + " | ".join(_row(claim, actors, chosen, others, links)) + " |")
+    note = "Actors who take no stance on any claim are left out."
+    if others:
+        shared = (
+            f"The {len(actors)} actors with the most stances have a column each; the others share the last."
+        )
+        note = f"{shared} {note}"
+    return "\n".join(lines) + "\n\n" + md.plain(note)
+
+
+def _row(claim: Claim, actors: list[str], chosen: set[str], others: bool, links: Links) -> list[str]:
+    cells: dict[str, list[str]] = defaultdict(list)
+    rest = []
+    for stance, anchor in zip(claim.stances, stance_anchors(claim), strict=True):
+        label = f"[{position_label(stance.position)}]({links.stance_url(claim.id, anchor)})"
+        if stance.actor in chosen:
+            cells[stance.actor].append(label)
+        else:
+            rest.append(f"{links.to(stance.actor)} {label}")
+    row = [links.to(claim.id)] + ["<br>".join(cells[id]) for id in actors]
+    return [*row, "<br>".join(rest)] if others else row

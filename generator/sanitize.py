@@ -8,8 +8,9 @@ publishing a page that was silently altered.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from html.parser import HTMLParser
+from html import unescape
 
 import nh3
 
@@ -50,10 +51,21 @@ def removed(html: str) -> list[str]:
 
 
 def _elements(html: str) -> Counter[Element]:
-    collector = _Elements()
-    collector.feed(html)
-    collector.close()
-    return collector.found
+    """Every start tag with its attributes, and every comment, counted.
+
+    A regular expression serves, and is many times faster than a parser: the pages are HTML that Markdown
+    wrote, and every content character that could open a tag reaches it escaped.
+    """
+    found: Counter[Element] = Counter()
+    for comment, tag, attributes in _TAG.findall(html):
+        if tag:
+            pairs = (
+                (name.lower(), unescape(a or b or c)) for name, a, b, c in _ATTRIBUTE.findall(attributes)
+            )
+            found[(tag.lower(), tuple(sorted(pairs)))] += 1
+        else:
+            found[("!--", (("text", comment),))] += 1
+    return found
 
 
 def _describe(element: Element) -> str:
@@ -62,15 +74,9 @@ def _describe(element: Element) -> str:
     return f"<{tag}{written}>"
 
 
-class _Elements(HTMLParser):
-    """Counts the elements of an HTML fragment, with their attributes, and its comments."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: Counter[Element] = Counter()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found[(tag, tuple(sorted((name, value or "") for name, value in attrs)))] += 1
-
-    def handle_comment(self, data: str) -> None:
-        self.found[("!--", (("text", data),))] += 1
+_TAG = re.compile(
+    r"<!--(.*?)-->"
+    r"|<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s/>=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>",
+    re.DOTALL,
+)
+_ATTRIBUTE = re.compile(r"([^\s/>=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")

@@ -33,7 +33,7 @@ from generator.fields import (
     Url,
     specs,
 )
-from generator.load import Mapping, Node, Scalar, Sequence, find_files, read_file
+from generator.load import FileCache, Mapping, Node, Scalar, Sequence, find_files, read_file
 from generator.prose import LINK_SCHEMES, allowed_target, link_targets
 from generator.rules import check_rules
 
@@ -50,14 +50,17 @@ Where = tuple[str, ...]
 """The path to a value in words (``claim 'x'``, ``stance 2``, ``actor``), for messages."""
 
 
-def load_briefing(content: Path) -> model.Briefing:
-    """Read and validate the briefing in a content folder; raise BriefingError with every problem."""
+def load_briefing(content: Path, cache: FileCache | None = None) -> model.Briefing:
+    """Read and validate the briefing in a content folder; raise BriefingError with every problem.
+
+    With a cache, files unchanged since the cache last read them are not read again.
+    """
     problems: list[Problem] = []
     reader = _Reader(problems)
     info = None
     entities: dict[str, list[Any]] = {folder: [] for folder in model.CATEGORY_TYPES}
     for file in find_files(content, problems):
-        node = read_file(file, problems)
+        node = cache.read(file, problems) if cache is not None else read_file(file, problems)
         if node is None:
             continue
         if file.folder:

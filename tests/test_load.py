@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 from generator import load
@@ -174,3 +176,37 @@ def test_both_parsers_give_the_same_nodes_and_positions(monkeypatch, parser):
         ("value", "10000", True),
         ("lower", "1.5e3", True),
     ]
+
+
+def test_a_cache_reads_again_only_the_files_that_changed(briefing, tmp_path):
+    import os
+
+    from generator import load_briefing
+
+    briefing()
+    content = tmp_path / "content"
+    cache = load.FileCache()
+    first = load_briefing(content, cache)
+    assert cache.reads == 4
+    assert load_briefing(content, cache) == first
+    assert cache.reads == 4
+    claim = content / "claims" / "claim.yml"
+    claim.write_text(claim.read_text().replace("title: A claim", "title: The claim"))
+    os.utime(claim, ns=(claim.stat().st_atime_ns, claim.stat().st_mtime_ns + 1_000_000))
+    assert load_briefing(content, cache).entity("claim-one").title == "The claim"
+    assert cache.reads == 5
+
+
+def test_a_cache_keeps_each_file_s_problems(briefing, tmp_path):
+    from generator import BriefingError, load_briefing
+
+    briefing({"sources/extra.yml": "id: [\n"})
+    cache = load.FileCache()
+    for _ in range(2):
+        try:
+            load_briefing(Path("content"), cache)
+        except BriefingError as error:
+            assert [problem.location.path for problem in error.problems] == ["content/sources/extra.yml"]
+        else:
+            raise AssertionError("the broken file was accepted")
+    assert cache.reads == 5
