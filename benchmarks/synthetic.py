@@ -19,8 +19,14 @@ POSITIONS = ("asserts", "supports", "hints", "neither", "declines", "disputes", 
 STATUSES = ("unverified", "unverifiable", "corroborated", "confirmed", "disputed", "refuted")
 
 
+_SYLLABLES = "ka lo mi ne sa tu ri vo de ga pi ru ze ha no bi ta le mo su".split()
+VOCABULARY = sorted({"".join(random.Random(n).choices(_SYLLABLES, k=2 + n % 3)) for n in range(4000)}) + WORDS
+"""About 3,000 made-up words beside the story's own, used with falling frequency, as words in prose are."""
+_WEIGHTS = [1 / rank for rank in range(1, len(VOCABULARY) + 1)]
+
+
 def _words(rng: random.Random, count: int) -> str:
-    text = " ".join(rng.choice(WORDS) for _ in range(count))
+    text = " ".join(rng.choices(VOCABULARY, _WEIGHTS, k=count))
     return text[:1].upper() + text[1:] + "."
 
 
