@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.errors import BriefingError
 from generator.load import FileCache
 from generator.model import Briefing
 from generator.render import Page as BriefingPage
 from generator.render import render_pages
+from generator.render_html import Heading, convert
 from generator.render_text import date
 from generator.sanitize import removed
 from generator.validate import load_briefing
@@ -111,19 +114,33 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Title a briefing page, escaped once here: the theme writes page titles as they are."""
+        """Hand MkDocs only a briefing page's heading to convert; ``on_page_content`` gives the rest.
+
+        Titles are escaped once here, as the theme writes page titles as they are.
+        """
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None and not page.is_homepage:  # the home page is titled by site_name
+        if generated is None:
+            return markdown
+        if not page.is_homepage:  # the home page is titled by site_name
             page.meta["title"] = markupsafe.escape(generated.heading)
-        if generated is not None and generated.path in SEARCH_BOOSTS:
+        if generated.path in SEARCH_BOOSTS:
             page.meta["search"] = {"boost": SEARCH_BOOSTS[generated.path]}
-        if generated is not None and generated.path in NOT_SEARCHED:
+        if generated.path in NOT_SEARCHED:
             page.meta["search"] = {"exclude": True}
-        return markdown
+        return markdown.split("\n", 1)[0] + "\n"
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Check a briefing page's HTML with the sanitizer; fail loudly if it would remove anything."""
-        if page.file.src_uri in self.pages:
+        """Give a briefing page its HTML, headings and anchors, checked by the sanitizer.
+
+        ``render_html`` converts the pages' own Markdown dialect, many times faster than a general engine,
+        to the same HTML; links are rewritten to the built site's addresses as MkDocs would rewrite them.
+        """
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            converted = convert(generated.markdown, lambda url: _site_url(url, page, files))
+            page.toc = get_toc([_toc_token(heading) for heading in converted.headings])
+            page.present_anchor_ids = converted.anchors
+            html = converted.html
             lost = removed(html)
             if lost:
                 raise PluginError(
@@ -142,3 +159,19 @@ def _shown(path: Path) -> str:
     """A path as messages show it: relative to where the build runs, when inside it."""
     relative = os.path.relpath(path.resolve())
     return relative if not relative.startswith("..") else str(path.resolve())
+
+
+def _site_url(url: str, page: Page, files: Files) -> str:
+    """A link of the pages' Markdown (``claims.md#id``) as the built site needs it from this page."""
+    path, _, anchor = url.partition("#")
+    target = files.get_file_from_path(path) if path.endswith(".md") else None
+    if target is None:
+        return url
+    return target.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
+
+
+def _toc_token(heading: Heading) -> Any:
+    """A heading as Python-Markdown's toc extension reports it to MkDocs."""
+    name = re.sub(r"<[^>]+>", "", heading.html)
+    children = [_toc_token(child) for child in heading.children]
+    return {"level": heading.level, "id": heading.id, "name": name, "children": children}

@@ -64,9 +64,9 @@ def _inline(inline: parsed.Inline) -> str:
         return _escape(inline.text)
     if isinstance(inline, parsed.Code):
         return code(inline.text)
-    if isinstance(inline, parsed.Emphasis):
-        marker = "**" if inline.strong else "*"
-        return marker + "".join(_inline(child) for child in inline.children) + marker
+    if isinstance(inline, parsed.Emphasis):  # as tags: nested markers (***) would be read either way
+        tag = "strong" if inline.strong else "em"
+        return f"<{tag}>" + "".join(_inline(child) for child in inline.children) + f"</{tag}>"
     label = "".join(_inline(child) for child in inline.children)
     return link(label, inline.target)
 
