@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """A place in a content file, as an editor counts it."""
+class Location(NamedTuple):
+    """A place in a content file, as an editor counts it (a tuple: made for every node, it must be cheap)."""
 
     path: str
     """The file, as the user named it (relative to where the command ran, when given so)."""

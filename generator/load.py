@@ -30,9 +30,10 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 """How large one content file may be; checked before it is read. Thousands of entities fit in far less."""
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_PLAIN_STYLES = ("", None)  # libyaml's and the pure-Python parser's spelling of a plain scalar
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Scalar:
     """A scalar exactly as written."""
 
@@ -49,7 +50,7 @@ class Scalar:
         return self.plain and self.value in _NULLS
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mapping:
     """A mapping, its keys in the order written."""
 
@@ -59,7 +60,7 @@ class Mapping:
     """Where it starts."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sequence:
     """A list."""
 
@@ -70,6 +71,7 @@ class Sequence:
 
 
 Node = Scalar | Mapping | Sequence
+"""Nodes are the parser's output, never changed; not frozen, since frozen dataclasses are slow to make."""
 
 
 @dataclass(frozen=True)
@@ -202,9 +204,10 @@ def _decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:
 def parse(text: str, shown: str, problems: list[Problem]) -> Node | None:
     """Parse one YAML document into nodes, reporting what the content format does not allow."""
     builder = _Builder(shown, problems)
+    parser = _PARSER(text)
     try:
-        for event in yaml.parse(text, Loader=_PARSER):
-            if not builder.add(event):
+        while parser.check_event():
+            if not builder.add(parser.get_event()):
                 return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -215,6 +218,8 @@ def parse(text: str, shown: str, problems: list[Problem]) -> Node | None:
     except yaml.reader.ReaderError as error:
         problems.append(Problem(_index_location(text, shown, error.position), _reader_message(error)))
         return None
+    finally:
+        parser.dispose()
     if builder.root is None:
         problems.append(Problem(Location(shown, 1, 1), "the file is empty: expected an entity or a list"))
     return builder.root
@@ -244,6 +249,11 @@ class _Builder:
 
     def add(self, event: yaml.Event) -> bool:
         """Take one event; return False once the file cannot be read further."""
+        if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:  # most events
+            mark = event.start_mark
+            at = Location(self.shown, mark.line + 1, mark.column + 1)  # type: ignore[union-attr]
+            self._finish(Scalar(event.value, event.style in _PLAIN_STYLES, at))
+            return True
         mark = event.start_mark
         at = Location(self.shown, mark.line + 1, mark.column + 1) if mark else Location(self.shown, 1, 1)
         if isinstance(event, yaml.DocumentStartEvent):
