@@ -111,6 +111,7 @@ def _render(arguments: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     pages = render_pages(briefing)
     for page in pages:
+        (out / page.path).parent.mkdir(parents=True, exist_ok=True)
         (out / page.path).write_text(page.markdown, encoding="utf-8")
     print(f"wrote {len(pages)} pages to {out.as_posix()}")
     return EXIT_OK

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -87,7 +88,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         if config.nav is None:
-            config.nav = [{page.title: page.path} for page in self.pages.values()]
+            config.nav = [{page.title: page.path} for page in self.pages.values() if page.in_nav]
         config.extra["briefing"] = {"as_of": date(self.briefing.info.as_of), "home": next(iter(self.pages))}
         if self.config.title_as_site_name:  # escaped once here: the theme writes site_name as it is
             config.site_name = markupsafe.escape(self.briefing.info.title)
@@ -110,7 +111,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the briefing's pages (``on_config`` made sure that none replaces a page of the docs)."""
         for page in self.pages.values():
-            files.append(File.generated(config, page.path, content=page.markdown))
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -143,8 +145,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             html = converted.html
             lost = removed(html)
             if lost:
+                shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
                 raise PluginError(
-                    f"briefing: the sanitizer would remove {', '.join(lost)} from the page "
+                    f"briefing: the sanitizer would remove {shown} from the page "
                     f"{page.file.src_uri}: content got past the escaping; please report this as a bug"
                 )
         return html
@@ -162,9 +165,13 @@ def _shown(path: Path) -> str:
 
 
 def _site_url(url: str, page: Page, files: Files) -> str:
-    """A link of the pages' Markdown (``claims.md#id``) as the built site needs it from this page."""
+    """A link of the pages' Markdown (``../claims.md#id``) as the built site needs it from this page."""
     path, _, anchor = url.partition("#")
-    target = files.get_file_from_path(path) if path.endswith(".md") else None
+    if not path.endswith(".md"):
+        return url
+    target = files.get_file_from_path(
+        posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+    )
     if target is None:
         return url
     return target.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")

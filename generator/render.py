@@ -7,13 +7,15 @@ every piece of content text goes through ``generator.render_text``.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator import render_entities, render_matrix
 from generator import render_text as md
 from generator.model import Briefing
-from generator.render_links import Links, heading, status_badge
+from generator.render_links import Layout, Links, heading, status_badge
 from generator.vocabulary import ClaimStatus
 
 
@@ -29,6 +31,8 @@ class Page:
     """Its heading (plain text): the briefing's title on the overview, the page's title elsewhere."""
     markdown: str
     """Its content."""
+    in_nav: bool = True
+    """Whether the navigation lists it (a topic's page of claims is reached from the claims page)."""
 
 
 PAGES = (
@@ -45,10 +49,11 @@ PAGES = (
 
 
 def render_pages(briefing: Briefing) -> list[Page]:
-    """Every page of the briefing, in navigation order."""
-    writers = {
+    """Every page of the briefing, in navigation order; then, for many claims, a page for each topic."""
+    layout = Layout(briefing)
+    writers: dict[str, Callable[[Links], str]] = {
         "index.md": overview,
-        "claims.md": render_entities.claims,
+        "claims.md": claims_index if layout.topics else render_entities.claims,
         "stances.md": render_matrix.matrix,
         "actors.md": render_entities.actors,
         "treaties.md": render_entities.treaties,
@@ -59,14 +64,39 @@ def render_pages(briefing: Briefing) -> list[Page]:
     pages = []
     for path, title in PAGES:
         heading_text = briefing.info.title if path == "index.md" else title
-        links = Links(briefing)
-        body = writers[path](links).rstrip()
-        notes = links.notes()
-        markdown = f"# {md.plain(heading_text)} {{#{_page_anchor(path)}}}\n\n{body}\n"
-        if notes:
-            markdown += f"\n{notes}\n"
-        pages.append(Page(path, title, heading_text, markdown))
+        pages.append(_page(path, title, heading_text, Links(briefing, layout, path), writers[path]))
+    for path, (topic, claims) in layout.topics.items():
+        write = functools.partial(render_entities.claims, claims=claims)
+        heading_text = f"Claims: {topic}"
+        pages.append(
+            _page(path, heading_text, heading_text, Links(briefing, layout, path), write, in_nav=False)
+        )
     return pages
+
+
+def _page(
+    path: str, title: str, heading: str, links: Links, write: Callable[[Links], str], in_nav: bool = True
+) -> Page:
+    body = write(links).rstrip()
+    notes = links.notes()
+    markdown = f"# {md.plain(heading)} {{#{_page_anchor(path)}}}\n\n{body}\n"
+    if notes:
+        markdown += f"\n{notes}\n"
+    return Page(path, title, heading, markdown, in_nav)
+
+
+def claims_index(links: Links) -> str:
+    """The claims page when claims have a page per topic: each topic's claims, listed with their status."""
+    lines = [f"The {len(links.briefing.claims):,} claims are on a page for each topic.", ""]
+    for path, (topic, claims) in links.layout.topics.items():
+        number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
+        anchor = "topic_" + path.removeprefix("claims/").removesuffix(".md").replace("-", "_")
+        lines += [heading(2, f"[{md.plain(topic)}]({links.page_url(path)}) ({number})", anchor), ""]
+        for claim in claims:  # each claim's id is an anchor here too, so that links to claims/#id still land
+            badge = status_badge(claim.status.value, claim.status.value)
+            lines.append(f"- {badge} {links.to(claim.id)}{{ #{claim.id} }}")
+        lines.append("")
+    return "\n".join(lines)
 
 
 LIST_CLAIMS_UP_TO = 50
@@ -74,7 +104,7 @@ LIST_CLAIMS_UP_TO = 50
 
 
 def _page_anchor(path: str) -> str:
-    return path.removesuffix(".md") + "_page"  # an underscore: no entity id can take it
+    return path.removesuffix(".md").replace("/", "_") + "_page"  # an underscore: no entity id can take it
 
 
 def overview(links: Links) -> str:
@@ -114,7 +144,11 @@ def _claims_by_status(links: Links) -> list[str]:
             if listed:
                 lines += [f"- {links.to(claim.id)}" for claim in claims if claim.status is status] + [""]
     if not listed:
-        lines += ["Each claim's status is shown with it on the [claims page](claims.md#claims_page).", ""]
+        claims_page = links.page_url("claims.md")
+        lines += [
+            f"Each claim's status is shown with it on the [claims page]({claims_page}#claims_page).",
+            "",
+        ]
     return lines
 
 

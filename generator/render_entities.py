@@ -30,15 +30,16 @@ _QUALIFIER_WORDS = {
 }
 
 
-def claims(links: Links) -> str:
-    """Every claim with its status, quantity, stances, evidence, assessment and related claims."""
+def claims(links: Links, claims: list[Claim] | None = None) -> str:
+    """Claims (all, unless given some): status, quantity, stances, evidence, assessment, related claims."""
     if not links.briefing.claims:
         return "This briefing has no claims yet."
     supersedes: dict[str, list[str]] = defaultdict(list)
     for claim in links.briefing.claims:
         if claim.superseded_by:
             supersedes[claim.superseded_by].append(claim.id)
-    return "\n".join(_claim(claim, supersedes[claim.id], links) for claim in links.briefing.claims)
+    shown = links.briefing.claims if claims is None else claims
+    return "\n".join(_claim(claim, supersedes[claim.id], links) for claim in shown)
 
 
 def _claim(claim: Claim, supersedes: list[str], links: Links) -> str:

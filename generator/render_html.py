@@ -19,7 +19,7 @@ _HEADING = re.compile(r"(#{1,6}) (.*) \{#([^}\s]+)\}")
 _NOTE = re.compile(r"\[\^(\d+)\]: (.*)")
 _INLINE = re.compile(
     r"\[\^(?P<note>\d+)\]"
-    r"|\[(?P<label>[^\]]*)\]\((?P<url>[^)\s]*)\)"
+    r"|\[(?P<label>[^\]]*)\]\((?P<url>[^)\s]*)\)(?:\{ #(?P<link_id>[^ }]+) \})?"
     r"|(?P<strong>\*\*)(?:\{ #(?P<strong_id>[^ }]+) \})?"
     r"|(?P<em>\*)"
     r"|(?P<code>`+)"
@@ -146,7 +146,10 @@ class _Converter:
                 out.append(self.reference(match.group("note")))
             elif match.group("url") is not None:
                 url = html.escape(self.link(match.group("url")), quote=True)
-                out.append(f'<a href="{url}">{self.inline(match.group("label"))}</a>')
+                id = f' id="{match.group("link_id")}"' if match.group("link_id") else ""
+                if id:
+                    self.anchors.add(match.group("link_id"))
+                out.append(f'<a href="{url}"{id}>{self.inline(match.group("label"))}</a>')
             elif match.group("strong"):
                 self.toggle("strong", out, open_tags, match.group("strong_id"))
             elif match.group("em"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from generator import render_text as md
@@ -27,19 +28,51 @@ PAGE_OF: dict[type, str] = {
     Event: "timeline.md",
     Source: "sources.md",
 }
-"""The page each kind of entity is shown on."""
+"""The page each kind of entity is shown on, while its category fits on one page."""
+
+CLAIMS_PER_PAGE = 150
+"""Above this many claims, claims move to a page per topic and the claims page becomes their index."""
+
+
+class Layout:
+    """Which page each entity is on: one page a category, and a page a topic for many claims."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.topics: dict[str, tuple[str, list[Claim]]] = {}
+        """The topic pages, by path: each topic's name and claims (empty while claims fit on one page)."""
+        if len(briefing.claims) > CLAIMS_PER_PAGE:
+            for claim in briefing.claims:
+                path = f"claims/{topic_slug(claim.topic)}.md"
+                self.topics.setdefault(path, (claim.topic or "Other claims", []))[1].append(claim)
+        self.page_of = {claim.id: path for path, (_, claims) in self.topics.items() for claim in claims}
+
+    def page(self, entity: AnyEntity) -> str:
+        """The page an entity is on."""
+        return self.page_of.get(entity.id) or PAGE_OF[type(entity)]
+
+
+def topic_slug(topic: str | None) -> str:
+    """A topic as part of a page's path: its words in lower-case ASCII letters and digits, hyphenated."""
+    slug = re.sub(r"[^a-z0-9]+", "-", (topic or "").lower()).strip("-")
+    return slug or "other"
 
 
 class Links:
-    """Names and links for the briefing's entities, wherever they are placed."""
+    """Names and links for the briefing's entities, as seen from one page."""
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, layout: Layout | None = None, page: str = "index.md") -> None:
         self.briefing = briefing
+        self.layout = layout or Layout(briefing)
+        self.up = "../" * page.count("/")  # the page's links are relative to the page, for any engine
         self._notes: dict[Citation, int] = {}
 
     def url(self, id: str) -> str:
-        """Where an entity is, relative to any page."""
-        return f"{PAGE_OF[type(self.briefing.entity(id))]}#{id}"
+        """Where an entity is, from this page."""
+        return f"{self.up}{self.layout.page(self.briefing.entity(id))}#{id}"
+
+    def page_url(self, path: str) -> str:
+        """Where a page is, from this page."""
+        return f"{self.up}{path}"
 
     def stance_url(self, claim: str, anchor: str) -> str:
         """Where one of a claim's stances is, by its anchor."""

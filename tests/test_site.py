@@ -156,3 +156,40 @@ def test_render_writes_the_same_markdown_to_disk(tmp_path, capsys):
     assert capsys.readouterr().out == f"wrote 8 pages to {(tmp_path / 'pages').as_posix()}\n"
     for page in render_pages(load_briefing(ROOT / "content")):
         assert (tmp_path / "pages" / page.path).read_text(encoding="utf-8") == page.markdown
+
+
+def test_many_claims_get_a_page_per_topic_and_every_link_still_leads_somewhere(tmp_path, monkeypatch, capsys):
+    from generator import render_links
+
+    monkeypatch.setattr(render_links, "CLAIMS_PER_PAGE", 5)
+    code, err = build(BRIEFINGS / "other", tmp_path, capsys)
+    assert code == 0, err
+    site = Site(tmp_path)
+    briefing = load_briefing(BRIEFINGS / "other")
+    topics = sorted(path.parent.name for path in (tmp_path / "claims").glob("*/index.html"))
+    assert len(topics) > 2
+    for path in [*PAGE_PATHS, *(f"claims/{topic}/" for topic in topics)]:
+        assert site.broken_links(path) == [], path
+    for claim in briefing.claims:
+        assert claim.id in site.page("claims/").ids  # links to claims/#id, made before the split, still land
+        page = f"claims/{render_links.topic_slug(claim.topic)}/"
+        assert claim.id in site.page(page).ids
+    nav = " ".join(site.text("").split("Overview", 1)[1].split("Bottom line", 1)[:1])
+    assert (
+        "Claims:" not in nav
+    )  # the topic pages are reached from the claims page, not listed in the navigation
+
+
+def test_render_writes_the_topic_pages_with_links_relative_to_each(tmp_path, monkeypatch):
+    import re
+
+    from generator import render_links
+
+    monkeypatch.setattr(render_links, "CLAIMS_PER_PAGE", 5)
+    out = tmp_path / "pages"
+    assert main(["render", "--content", str(BRIEFINGS / "other"), "--out", str(out)]) == 0
+    pages = list(out.rglob("*.md"))
+    assert any(page.parent.name == "claims" for page in pages)
+    for page in pages:
+        for target in re.findall(r"\]\(([^)#]+\.md)", page.read_text(encoding="utf-8")):
+            assert (page.parent / target).resolve().is_file(), (page, target)
