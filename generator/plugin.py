@@ -70,12 +70,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read and validate the briefing; abort the build, listing every problem, when it is invalid."""
+        reads = self.cache.reads
         try:
             self.briefing = load_briefing(self.content_dir(config), self.cache)
         except BriefingError as error:
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"briefing: {error.summary()}") from None
+        read = self.cache.reads - reads
+        log.debug(f"briefing: read {read} new or changed content file{'s' * (read != 1)}")
         self.pages = {page.path: page for page in render_pages(self.briefing)}
         for page in self.pages.values():
             mine = Path(config.docs_dir) / page.path

@@ -193,3 +193,27 @@ def test_render_writes_the_topic_pages_with_links_relative_to_each(tmp_path, mon
     for page in pages:
         for target in re.findall(r"\]\(([^)#]+\.md)", page.read_text(encoding="utf-8")):
             assert (page.parent / target).resolve().is_file(), (page, target)
+
+
+def test_the_plugin_reads_again_only_changed_files_across_serve_s_rebuilds(tmp_path):
+    import os
+
+    from generator.plugin import BriefingPlugin
+    from mkdocs.config import load_config
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["briefing"]
+    assert isinstance(plugin, BriefingPlugin)
+    assert hasattr(plugin, "on_startup")  # what makes MkDocs keep the plugin, and its cache, between rebuilds
+    plugin.config.content_dir = str(content)
+    plugin.on_config(config)
+    files = plugin.cache.reads
+    assert files == len(list(content.rglob("*.yml")))
+    plugin.on_config(config)
+    assert plugin.cache.reads == files
+    claim = content / "claims" / "2-combat.yml"
+    os.utime(claim, ns=(claim.stat().st_atime_ns, claim.stat().st_mtime_ns + 1_000_000))
+    plugin.on_config(config)
+    assert plugin.cache.reads == files + 1
