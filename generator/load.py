@@ -167,6 +167,11 @@ class FileCache:
         problems.extend(cached[2])
         return cached[1]
 
+    def keep(self, paths: set[Path]) -> None:
+        """Forget every file but these: the files of the briefing just read."""
+        for path in self._files.keys() - paths:
+            del self._files[path]
+
 
 def read_file(file: ContentFile, problems: list[Problem]) -> Node | None:
     """Read one file into nodes, or report why it cannot be read and return None."""

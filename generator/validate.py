@@ -59,7 +59,10 @@ def load_briefing(content: Path, cache: FileCache | None = None) -> model.Briefi
     reader = _Reader(problems)
     info = None
     entities: dict[str, list[Any]] = {folder: [] for folder in model.CATEGORY_TYPES}
-    for file in find_files(content, problems):
+    files = find_files(content, problems)
+    if cache is not None:
+        cache.keep({file.path for file in files})
+    for file in files:
         node = cache.read(file, problems) if cache is not None else read_file(file, problems)
         if node is None:
             continue

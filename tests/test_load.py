@@ -210,3 +210,19 @@ def test_a_cache_keeps_each_file_s_problems(briefing, tmp_path):
         else:
             raise AssertionError("the broken file was accepted")
     assert cache.reads == 5
+
+
+def test_a_cache_forgets_files_no_longer_in_the_briefing(briefing, tmp_path):
+    from generator import load_briefing
+
+    briefing({"sources/extra.yml": "id: extra\ntitle: Extra\nkind: other\n"})
+    cache = load.FileCache()
+    load_briefing(Path("content"), cache)
+    (tmp_path / "content" / "sources" / "extra.yml").unlink()
+    load_briefing(Path("content"), cache)
+    assert sorted(path.name for path in cache._files) == [
+        "actors.yml",
+        "briefing.yml",
+        "claim.yml",
+        "source.yml",
+    ]
