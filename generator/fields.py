@@ -117,6 +117,12 @@ class Spec:
 
 
 @functools.cache
+def declared(record: type) -> dict[str, Spec]:
+    """The YAML keys of a model class, by key (the same dict every time: do not change it)."""
+    return {spec.key: spec for spec in specs(record)}
+
+
+@functools.cache
 def specs(record: type) -> tuple[Spec, ...]:
     """The YAML keys of a model class, in declaration order."""
     return tuple(

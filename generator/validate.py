@@ -33,6 +33,7 @@ from generator.fields import (
     Url,
     specs,
 )
+from generator.fields import declared as declared_keys
 from generator.load import FileCache, Mapping, Node, Scalar, Sequence, find_files, read_file
 from generator.prose import LINK_SCHEMES, allowed_target, link_targets
 from generator.rules import check_rules
@@ -286,7 +287,7 @@ class _Reader:
 
     def keys(self, type_: type, node: Mapping, where: Where) -> dict[str, Any]:
         """Read a mapping's values by key, reporting unknown, repeated and missing keys."""
-        declared = {spec.key: spec for spec in specs(type_)}
+        declared = declared_keys(type_)
         values: dict[str, Any] = {}
         seen: dict[str, Scalar] = {}
         for key, value_node in node.items:
