@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from generator import render_entities, render_matrix
 from generator import render_text as md
-from generator.model import Briefing
-from generator.render_links import Layout, Links, heading, status_badge
+from generator.model import Briefing, Event, Source
+from generator.render_links import Layout, Links, heading, sections, status_badge
 from generator.vocabulary import ClaimStatus
 
 
@@ -154,51 +154,49 @@ def _claims_by_status(links: Links) -> list[str]:
 
 def sources(links: Links) -> str:
     """Every source: its kind, publisher, date, reliability and links."""
-    if not links.briefing.sources:
-        return "This briefing has no sources yet."
-    sections = []
-    for source in links.briefing.sources:
-        facts = [f"*{md.capitalised(source.kind.value.replace('-', ' '))}*"]
-        if source.publisher:
-            facts.append(f"published by {links.name_or_link(source.publisher)}")
-        if source.contributors:
-            facts.append("with " + ", ".join(links.name_or_link(name) for name in source.contributors))
-        if source.published:
-            facts.append(md.date(source.published))
-        lines = [heading(2, md.plain(source.title), source.id), "", ", ".join(facts) + ".", ""]
-        if source.reliability:
-            grade = source.reliability
-            lines += [f"**Reliability:** {grade.value}, {grade.words}.", ""]
-        web = [
-            md.link(label, url)
-            for label, url in (("Read it", source.url), ("Archived copy", source.archive_url))
-            if url
-        ]
-        if web:
-            lines += [" · ".join(web), ""]
-        if source.notes:
-            lines += [md.prose(source.notes), ""]
-        sections.append("\n".join(lines))
-    return "\n".join(sections)
+    return sections(links.briefing.sources, lambda source: _source(source, links), "sources")
+
+
+def _source(source: Source, links: Links) -> str:
+    facts = [f"*{md.capitalised(source.kind.value.replace('-', ' '))}*"]
+    if source.publisher:
+        facts.append(f"published by {links.name_or_link(source.publisher)}")
+    if source.contributors:
+        facts.append("with " + ", ".join(links.name_or_link(name) for name in source.contributors))
+    if source.published:
+        facts.append(md.date(source.published))
+    lines = [heading(2, md.plain(source.title), source.id), "", ", ".join(facts) + ".", ""]
+    if source.reliability:
+        grade = source.reliability
+        lines += [f"**Reliability:** {grade.value}, {grade.words}.", ""]
+    web = [
+        md.link(label, url)
+        for label, url in (("Read it", source.url), ("Archived copy", source.archive_url))
+        if url
+    ]
+    if web:
+        lines += [" · ".join(web), ""]
+    if source.notes:
+        lines += [md.prose(source.notes), ""]
+    return "\n".join(lines)
 
 
 def timeline(links: Links) -> str:
     """The events in date order, each with its actors, claims and sources."""
     events = sorted(links.briefing.events, key=lambda event: (event.date.first_day, event.date.last_day))
-    if not events:
-        return "This briefing has no events yet."
-    sections = []
-    for event in events:
-        when = md.capitalised(md.date_range(event.date, event.end_date))
-        lines = [heading(2, f"{when}: {md.plain(event.title)}", event.id), ""]
-        if event.location:
-            lines += [f"*{md.plain(event.location)}*", ""]
-        if event.description:
-            lines += [md.prose(event.description), ""]
-        if event.actors:
-            lines.append(f"- **Actors:** {links.all(event.actors)}")
-        if event.claims:
-            lines.append(f"- **Claims:** {links.all(event.claims)}")
-        lines += [f"- **Sources:** {links.citations(event.sources)}", ""]
-        sections.append("\n".join(lines))
-    return "\n".join(sections)
+    return sections(events, lambda event: _event(event, links), "events")
+
+
+def _event(event: Event, links: Links) -> str:
+    when = md.capitalised(md.date_range(event.date, event.end_date))
+    lines = [heading(2, f"{when}: {md.plain(event.title)}", event.id), ""]
+    if event.location:
+        lines += [f"*{md.plain(event.location)}*", ""]
+    if event.description:
+        lines += [md.prose(event.description), ""]
+    if event.actors:
+        lines.append(f"- **Actors:** {links.all(event.actors)}")
+    if event.claims:
+        lines.append(f"- **Claims:** {links.all(event.claims)}")
+    lines += [f"- **Sources:** {links.citations(event.sources)}", ""]
+    return "\n".join(lines)

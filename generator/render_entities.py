@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from generator import render_text as md
 from generator.model import Actor, Assessment, Claim, Evidence, Quantity, Question, Stance, Term, Treaty
-from generator.render_links import Links, heading, sourced, status_badge
+from generator.render_links import Links, heading, sections, sourced, status_badge
 from generator.vocabulary import Position, Qualifier
 
 POSITION_WORDS = {
@@ -217,9 +217,7 @@ def _actor(actor: Actor, members: list[str], stances: list[tuple[Claim, Stance]]
 
 def treaties(links: Links) -> str:
     """Every treaty with its parties, signing, ratifications and status, and each of its terms."""
-    if not links.briefing.treaties:
-        return "This briefing has no treaties yet."
-    return "\n".join(_treaty(treaty, links) for treaty in links.briefing.treaties)
+    return sections(links.briefing.treaties, lambda treaty: _treaty(treaty, links), "treaties")
 
 
 def _treaty(treaty: Treaty, links: Links) -> str:
@@ -270,9 +268,7 @@ def _term(term: Term, links: Links) -> str:
 
 def questions(links: Links) -> str:
     """Every open question: status, why it matters, the claims it bears on, indicators and any answer."""
-    if not links.briefing.questions:
-        return "This briefing has no open questions yet."
-    return "\n".join(_question(question, links) for question in links.briefing.questions)
+    return sections(links.briefing.questions, lambda question: _question(question, links), "open questions")
 
 
 def _question(question: Question, links: Links) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from generator import render_text as md
 from generator.model import (
@@ -18,6 +19,8 @@ from generator.model import (
     Term,
     Treaty,
 )
+
+T = TypeVar("T")
 
 PAGE_OF: dict[type, str] = {
     Claim: "claims.md",
@@ -124,6 +127,11 @@ def name(entity: AnyEntity) -> str:
     if isinstance(entity, Term):
         return entity.title or entity.article or entity.id
     return entity.title
+
+
+def sections(items: Sequence[T], write: Callable[[T], str], none: str) -> str:
+    """Each item's section, one after another, or a line saying that the briefing has none."""
+    return "\n".join(write(item) for item in items) if items else f"This briefing has no {none} yet."
 
 
 def heading(level: int, text: str, id: str) -> str:
