@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator import render_entities, render_matrix
 from generator import render_text as md
-from generator.model import Briefing, Event, Source
+from generator.model import Briefing, Claim, Event, Source
 from generator.render_links import Layout, Links, heading, sections, status_badge
 from generator.vocabulary import ClaimStatus
 
@@ -54,7 +54,7 @@ def render_pages(briefing: Briefing) -> list[Page]:
     writers: dict[str, Callable[[Links], str]] = {
         "index.md": overview,
         "claims.md": claims_index if layout.topics else render_entities.claims,
-        "stances.md": render_matrix.matrix,
+        "stances.md": render_matrix.matrix_index if layout.topics else render_matrix.matrix,
         "actors.md": render_entities.actors,
         "treaties.md": render_entities.treaties,
         "questions.md": render_entities.questions,
@@ -66,7 +66,7 @@ def render_pages(briefing: Briefing) -> list[Page]:
         heading_text = briefing.info.title if path == "index.md" else title
         pages.append(_page(path, title, heading_text, Links(briefing, layout, path), writers[path]))
     for path, (topic, claims) in layout.topics.items():
-        write = functools.partial(render_entities.claims, claims=claims)
+        write = functools.partial(_topic, claims=claims)
         heading_text = f"Claims: {topic}"
         pages.append(
             _page(path, heading_text, heading_text, Links(briefing, layout, path), write, in_nav=False)
@@ -83,6 +83,18 @@ def _page(
     if notes:
         markdown += f"\n{notes}\n"
     return Page(path, title, heading, markdown, in_nav)
+
+
+def _topic(links: Links, claims: list[Claim]) -> str:
+    """A topic's page: the stance matrix of its claims, then the claims."""
+    matrix = render_matrix.matrix(links, claims)
+    return "\n\n".join(
+        [
+            heading(2, "Stance matrix", render_matrix.TOPIC_MATRIX),
+            matrix,
+            render_entities.claims(links, claims),
+        ]
+    )
 
 
 def claims_index(links: Links) -> str:

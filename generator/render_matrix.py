@@ -50,10 +50,24 @@ MAX_COLUMNS = 12
 column, so that the matrix grows with the claims and their stances, never with claims times actors."""
 
 
-def matrix(links: Links) -> str:
-    """The stance matrix page: a legend, then a table of claims by actors."""
+def matrix_index(links: Links) -> str:
+    """The stance matrix page when claims have a page per topic: each topic's page has its own matrix."""
+    lines = ["With this many claims, each topic's page opens with the stance matrix of its claims.", ""]
+    for path, (topic, claims) in links.layout.topics.items():
+        number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
+        lines.append(f"- [{md.plain(topic)}]({links.page_url(path)}#{TOPIC_MATRIX}) ({number})")
+    return "\n".join(lines)
+
+
+TOPIC_MATRIX = "stance_matrix"
+"""The anchor of a topic page's stance matrix (an underscore: no entity id can take it)."""
+
+
+def matrix(links: Links, claims: list[Claim] | None = None) -> str:
+    """A legend, then a table of claims (all, unless given some) by the actors who take stances on them."""
     briefing = links.briefing
-    stance_counts = Counter(stance.actor for claim in briefing.claims for stance in claim.stances)
+    shown = briefing.claims if claims is None else claims
+    stance_counts = Counter(stance.actor for claim in shown for stance in claim.stances)
     if not stance_counts:
         return "This briefing has no stances yet."
     ranked = sorted(
@@ -66,7 +80,7 @@ def matrix(links: Links) -> str:
     lines += [f"- {position_label(position)}: {MEANINGS[position]}" for position in Position] + [""]
     header = ["Claim", *(links.to(id) for id in actors)] + (["Other actors"] if others else [])
     lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-    for claim in briefing.claims:
+    for claim in shown:
         lines.append("| " + " | ".join(_row(claim, actors, chosen, others, links)) + " |")
     note = "Actors who take no stance on any claim are left out."
     if others:

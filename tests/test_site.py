@@ -174,6 +174,10 @@ def test_many_claims_get_a_page_per_topic_and_every_link_still_leads_somewhere(t
         assert claim.id in site.page("claims/").ids  # links to claims/#id, made before the split, still land
         page = f"claims/{render_links.topic_slug(claim.topic)}/"
         assert claim.id in site.page(page).ids
+    for topic in topics:  # each topic's page opens with the stance matrix of its claims
+        assert "stance_matrix" in site.page(f"claims/{topic}/").ids
+        assert any(tag == "table" for tag, _ in site.article_elements(f"claims/{topic}/"))
+    assert not any(tag == "table" for tag, _ in site.article_elements("stances/"))
     nav = " ".join(site.text("").split("Overview", 1)[1].split("Bottom line", 1)[:1])
     assert (
         "Claims:" not in nav
