@@ -7,6 +7,7 @@ that no YAML 1.1 conversion (``yes`` to ``True``), no anchor expansion and no ta
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,9 +212,7 @@ def parse(text: str, shown: str, problems: list[Problem]) -> Node | None:
     builder = _Builder(shown, problems)
     parser = _PARSER(text)
     try:
-        while parser.check_event():
-            if not builder.add(parser.get_event()):
-                return None
+        builder.run(parser.get_event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -225,6 +224,8 @@ def parse(text: str, shown: str, problems: list[Problem]) -> Node | None:
         return None
     finally:
         parser.dispose()
+    if builder.failed:
+        return None
     if builder.root is None:
         problems.append(Problem(Location(shown, 1, 1), "the file is empty: expected an entity or a list"))
     return builder.root
@@ -250,15 +251,30 @@ class _Builder:
         self.problems = problems
         self.root: Node | None = None
         self.documents = 0
+        self.failed = False
         self.stack: list[tuple[Location, list[Node], bool]] = []
 
+    def run(self, next_event: Callable[[], yaml.Event]) -> None:
+        """Take every event of the stream, stopping at the first the content format refuses."""
+        shown, stack, location = self.shown, self.stack, tuple.__new__
+        while True:
+            event = next_event()
+            if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:  # most events
+                mark = event.start_mark
+                at = location(Location, (shown, mark.line + 1, mark.column + 1))  # type: ignore[union-attr]
+                node: Node = Scalar(event.value, event.style in _PLAIN_STYLES, at)
+                if stack:
+                    stack[-1][1].append(node)
+                else:
+                    self.root = node
+            elif type(event) is yaml.StreamEndEvent:
+                return
+            elif not self.add(event):
+                self.failed = True
+                return
+
     def add(self, event: yaml.Event) -> bool:
-        """Take one event; return False once the file cannot be read further."""
-        if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:  # most events
-            mark = event.start_mark
-            at = Location(self.shown, mark.line + 1, mark.column + 1)  # type: ignore[union-attr]
-            self._finish(Scalar(event.value, event.style in _PLAIN_STYLES, at))
-            return True
+        """Take one event other than a plain scalar; return False once the file cannot be read further."""
         mark = event.start_mark
         at = Location(self.shown, mark.line + 1, mark.column + 1) if mark else Location(self.shown, 1, 1)
         if isinstance(event, yaml.DocumentStartEvent):
@@ -278,8 +294,7 @@ class _Builder:
                 return False
             self.stack.append((at, [], isinstance(event, yaml.MappingStartEvent)))
         elif isinstance(event, yaml.ScalarEvent):
-            plain = event.style in ("", None)
-            self._finish(Scalar(event.value, plain, at))
+            self._finish(Scalar(event.value, event.style in _PLAIN_STYLES, at))
         elif isinstance(event, yaml.CollectionEndEvent):
             start, items, is_mapping = self.stack.pop()
             node = self._mapping(start, items) if is_mapping else Sequence(tuple(items), start)
