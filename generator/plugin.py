@@ -13,6 +13,7 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urljoin
 
 import markupsafe
 from mkdocs.config import base
@@ -24,17 +25,23 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.errors import BriefingError
-from generator.load import FileCache
+from generator.errors import BriefingError, Location
+from generator.load import BRIEFING_FILES, FileCache
 from generator.model import Briefing
 from generator.render import Page as BriefingPage
-from generator.render import render_pages
+from generator.render import problem_pages, render_pages
 from generator.render_html import Heading, convert
 from generator.render_text import date
 from generator.sanitize import removed
 from generator.validate import load_briefing
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+SERVE_LOG = logging.getLogger("briefing.serve")
+"""Where ``mkdocs serve`` reports an invalid briefing: outside the ``mkdocs`` logger, whose errors fail a
+strict build, with a handler of its own that prints as MkDocs does."""
+SERVE_LOG.propagate = False
+SERVE_LOG.addHandler(logging.StreamHandler())
+SERVE_LOG.handlers[0].setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
 
 SEARCH_BOOSTS = {"actors.md": 3}
 """Pages whose sections a search ranks higher: a name or alias typed most often seeks an actor."""
@@ -51,6 +58,11 @@ class BriefingConfig(base.Config):
     """The folder holding the briefing's YAML, relative to ``mkdocs.yml``."""
     title_as_site_name = c.Type(bool, default=True)
     """Whether the briefing's title replaces ``site_name`` (in the header and the browser's title bar)."""
+    edit_uri = c.Optional(c.Type(str))
+    """Where the repository's files are edited, relative to ``repo_url`` (``edit/main/``).
+
+    Left out, it is MkDocs' ``edit_uri`` without the docs folder: ``edit/main/docs/`` gives ``edit/main/``.
+    """
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -60,13 +72,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.cache = FileCache()
         self.briefing: Briefing | None = None
         self.pages: dict[str, BriefingPage] = {}
+        self.serving = False
+        self.edit: _EditLinks | None = None
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as messages show it."""
         return Path(_shown(Path(config.config_file_path or ".").parent / self.config.content_dir))
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that MkDocs keeps this plugin, and its cache of files read, across serve's rebuilds."""
+        """Note whether the site is served.
+
+        Defining this also makes MkDocs keep the plugin, and its cache of files read, across serve's rebuilds.
+        """
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read and validate the briefing; abort the build, listing every problem, when it is invalid."""
@@ -74,12 +92,40 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         try:
             self.briefing = load_briefing(self.content_dir(config), self.cache)
         except BriefingError as error:
-            for problem in error.problems:
-                log.error(str(problem))
-            raise PluginError(f"briefing: {error.summary()}") from None
+            if not self.serving:
+                for problem in error.problems:
+                    log.error(str(problem))
+                raise PluginError(f"briefing: {error.summary()}") from None
+            self._show_problems(error)
+            self._check_docs(config)
+            self._prepare(config)
+            return config
         read = self.cache.reads - reads
         log.debug(f"briefing: read {read} new or changed content file{'s' * (read != 1)}")
-        self.pages = {page.path: page for page in render_pages(self.briefing)}
+        self.edit = _EditLinks.of(config, self.config.edit_uri)
+        self.pages = {
+            page.path: page for page in render_pages(self.briefing, self.edit.url if self.edit else None)
+        }
+        self._check_docs(config)
+        self._prepare(config)
+        config.extra["briefing"] = {"as_of": date(self.briefing.info.as_of), "home": next(iter(self.pages))}
+        if self.config.title_as_site_name:  # escaped once here: the theme writes site_name as it is
+            config.site_name = markupsafe.escape(self.briefing.info.title)
+        self._set_language(config, self.briefing.info.language)
+        return config
+
+    def _show_problems(self, error: BriefingError) -> None:
+        """While serving: list the problems in the terminal and build a site that shows them.
+
+        The build goes on, so that the server stays up and the browser reloads to the list of problems; they
+        are logged outside MkDocs' own logger, which ``--strict`` would count as a failed build.
+        """
+        for problem in error.problems:
+            SERVE_LOG.error(str(problem))
+        SERVE_LOG.error(f"briefing: {error.summary()}; the site shows them until they are fixed")
+        self.pages = {page.path: page for page in problem_pages(error, self.pages)}
+
+    def _check_docs(self, config: MkDocsConfig) -> None:
         for page in self.pages.values():
             mine = Path(config.docs_dir) / page.path
             if mine.exists():
@@ -87,16 +133,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     f"briefing: {_shown(mine)} would be replaced by the briefing's '{page.title}' page; "
                     "rename or remove it"
                 )
+
+    def _prepare(self, config: MkDocsConfig) -> None:
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         if config.nav is None:
             config.nav = [{page.title: page.path} for page in self.pages.values() if page.in_nav]
-        config.extra["briefing"] = {"as_of": date(self.briefing.info.as_of), "home": next(iter(self.pages))}
-        if self.config.title_as_site_name:  # escaped once here: the theme writes site_name as it is
-            config.site_name = markupsafe.escape(self.briefing.info.title)
-        self._set_language(config, self.briefing.info.language)
-        return config
 
     def _set_language(self, config: MkDocsConfig, language: str | None) -> None:
         if language is None or config.theme.name != "material":
@@ -128,6 +171,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return markdown
         if not page.is_homepage:  # the home page is titled by site_name
             page.meta["title"] = markupsafe.escape(generated.heading)
+        if self.edit is not None:
+            page.edit_url = self.edit.page_url(generated.path, self.content_dir(config))
         if generated.path in SEARCH_BOOSTS:
             page.meta["search"] = {"boost": SEARCH_BOOSTS[generated.path]}
         if generated.path in NOT_SEARCHED:
@@ -159,6 +204,68 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Rebuild when anything in the content folder changes."""
         server.watch(str(self.content_dir(config).resolve()))
         return server
+
+
+class _EditLinks:
+    """Where the content's files are edited in the site's repository (``repo_url``)."""
+
+    def __init__(self, base: str, root: Path) -> None:
+        self.base = base
+        """The address of the repository's root folder for editing (``https://github.com/o/r/edit/main/``)."""
+        self.root = root
+        """The repository's root on disk: the folder of ``mkdocs.yml``."""
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, edit_uri: str | None) -> _EditLinks | None:
+        """The site's edit links, or None when it has no repository or no way to edit files in it."""
+        root = Path(config.config_file_path or ".").parent.resolve()
+        if not config.repo_url:
+            return None
+        if edit_uri is None:
+            docs = Path(config.docs_dir).resolve()
+            docs_part = docs.relative_to(root).as_posix() + "/" if docs.is_relative_to(root) else None
+            if not config.edit_uri or not docs_part or not config.edit_uri.endswith(docs_part):
+                return None
+            edit_uri = config.edit_uri.removesuffix(docs_part)
+        return cls(urljoin(config.repo_url.rstrip("/") + "/", edit_uri), root)
+
+    def url(self, location: Location) -> tuple[str, str] | None:
+        """Where the file of a place in the content is edited, and its path in the repository (if in it)."""
+        resolved = Path(location.path).resolve()
+        if not resolved.is_relative_to(self.root):
+            return None
+        path = resolved.relative_to(self.root).as_posix()
+        return self.base + quote(path), path
+
+    def file_url(self, path: Path, base: str | None = None) -> str | None:
+        """Where a file or folder under the repository's root is edited (or, with a base, shown)."""
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.root):
+            return None
+        return (base or self.base) + quote(resolved.relative_to(self.root).as_posix())
+
+    def page_url(self, page: str, content: Path) -> str | None:
+        """A briefing page's edit button.
+
+        On the overview, the briefing file; elsewhere, the folder of the page's category, where the host shows
+        folders (on GitHub and GitLab, ``edit/`` becomes ``tree/``).
+        """
+        if page == "index.md":
+            return next(
+                (self.file_url(content / name) for name in BRIEFING_FILES if (content / name).is_file()), None
+            )
+        folder = _PAGE_FOLDERS.get(page.split("/")[0].removesuffix(".md"))
+        tree = re.sub(r"(^|/)(-/)?edit/(?=[^/]+/$)", r"\1\2tree/", self.base)
+        if folder is None or tree == self.base:
+            return None
+        return self.file_url(content / folder, tree)
+
+
+_PAGE_FOLDERS = {
+    "claims": "claims", "stances": "claims", "actors": "actors", "treaties": "treaties",
+    "questions": "questions", "timeline": "events", "sources": "sources",
+}  # fmt: skip
+"""The content folder each page shows."""
 
 
 def _shown(path: Path) -> str:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator import render_entities, render_matrix
 from generator import render_text as md
+from generator.errors import BriefingError
 from generator.model import Briefing, Claim, Event, Source
-from generator.render_links import Layout, Links, heading, sections, status_badge
+from generator.render_links import EditUrl, Layout, Links, heading, sections, status_badge
 from generator.vocabulary import ClaimStatus
 
 
@@ -48,9 +49,12 @@ PAGES = (
 """Every page, in the order of the navigation."""
 
 
-def render_pages(briefing: Briefing) -> list[Page]:
-    """Every page of the briefing, in navigation order; then, for many claims, a page for each topic."""
-    layout = Layout(briefing)
+def render_pages(briefing: Briefing, edit: EditUrl | None = None) -> list[Page]:
+    """Every page of the briefing, in navigation order; then, for many claims, a page for each topic.
+
+    With ``edit``, each entity links to where its file can be edited.
+    """
+    layout = Layout(briefing, edit)
     writers: dict[str, Callable[[Links], str]] = {
         "index.md": overview,
         "claims.md": claims_index if layout.topics else render_entities.claims,
@@ -72,6 +76,26 @@ def render_pages(briefing: Briefing) -> list[Page]:
             _page(path, heading_text, heading_text, Links(briefing, layout, path), write, in_nav=False)
         )
     return pages
+
+
+def problem_pages(error: BriefingError, paths: Iterable[str]) -> list[Page]:
+    """While the briefing is served and invalid: its problems, on the overview and at each page's address.
+
+    Whichever page the browser shows, it reloads to the list of problems, and back to the briefing once
+    they are fixed; only the overview is in the navigation.
+    """
+    count = len(error.problems)
+    heading_text = f"The briefing has {count:,} problem{'s' * (count != 1)}"
+    items = "\n".join(
+        f"- {md.code(str(problem.location))}: {md.plain(problem.message)}" for problem in error.problems
+    )
+    markdown = (
+        f"# {md.plain(heading_text)} {{#problems}}\n\n"
+        "The site shows the briefing again once they are fixed: this page reloads when a content file is "
+        f"saved.\n\n{items}\n"
+    )
+    everywhere = dict.fromkeys([path for path, _ in PAGES] + list(paths))
+    return [Page(path, "Problems", heading_text, markdown, in_nav=path == "index.md") for path in everywhere]
 
 
 def _page(
@@ -177,7 +201,7 @@ def _source(source: Source, links: Links) -> str:
         facts.append("with " + ", ".join(links.name_or_link(name) for name in source.contributors))
     if source.published:
         facts.append(md.date(source.published))
-    lines = [heading(2, md.plain(source.title), source.id), "", ", ".join(facts) + ".", ""]
+    lines = [links.heading(2, md.plain(source.title), source), "", ", ".join(facts) + ".", ""]
     if source.reliability:
         grade = source.reliability
         lines += [f"**Reliability:** {grade.value}, {grade.words}.", ""]
@@ -201,7 +225,7 @@ def timeline(links: Links) -> str:
 
 def _event(event: Event, links: Links) -> str:
     when = md.capitalised(md.date_range(event.date, event.end_date))
-    lines = [heading(2, f"{when}: {md.plain(event.title)}", event.id), ""]
+    lines = [links.heading(2, f"{when}: {md.plain(event.title)}", event), ""]
     if event.location:
         lines += [f"*{md.plain(event.location)}*", ""]
     if event.description:

@@ -51,7 +51,7 @@ def _claim(claim: Claim, supersedes: list[str], links: Links) -> str:
     if claim.first_reported:
         facts.append(f"first reported {md.date(claim.first_reported)}")
     lines = [
-        heading(2, md.plain(claim.title), claim.id),
+        links.heading(2, md.plain(claim.title), claim),
         "",
         " · ".join(facts),
         "",
@@ -199,7 +199,7 @@ def _actor(actor: Actor, members: list[str], stances: list[tuple[Claim, Stance]]
         facts.append(f"part of {links.to(actor.part_of)}")
     if actor.country:
         facts.append(md.plain(actor.country))
-    lines = [heading(2, md.plain(actor.name), actor.id), "", " · ".join(facts), ""]
+    lines = [links.heading(2, md.plain(actor.name), actor), "", " · ".join(facts), ""]
     if actor.aliases:
         lines += [f"**Also known as:** {md.plain(', '.join(actor.aliases))}", ""]
     if actor.description:
@@ -223,7 +223,7 @@ def treaties(links: Links) -> str:
 def _treaty(treaty: Treaty, links: Links) -> str:
     facts = [status_badge(treaty.status.value, treaty.status.value)] if treaty.status else []
     facts.append(f"parties: {links.all(treaty.parties)}")
-    lines = [heading(2, md.plain(treaty.name), treaty.id), "", " · ".join(facts), ""]
+    lines = [links.heading(2, md.plain(treaty.name), treaty), "", " · ".join(facts), ""]
     if treaty.description:
         lines += [md.prose(treaty.description), ""]
     if treaty.signed:
@@ -249,7 +249,7 @@ def _treaty(treaty: Treaty, links: Links) -> str:
 
 def _term(term: Term, links: Links) -> str:
     title = term.title or term.article or term.id
-    lines = [heading(3, md.plain(title), term.id), ""]
+    lines = [links.heading(3, md.plain(title), term), ""]
     if term.article and term.title:
         lines += [f"*{md.plain(term.article)}*", ""]
     if term.summary:
@@ -275,7 +275,7 @@ def _question(question: Question, links: Links) -> str:
     facts = [status_badge(question.status.value, question.status.value.replace("-", " "))]
     if question.opened:
         facts.append(f"opened {md.date(question.opened)}")
-    lines = [heading(2, md.plain(question.question), question.id), "", " · ".join(facts), ""]
+    lines = [links.heading(2, md.plain(question.question), question), "", " · ".join(facts), ""]
     if question.why_it_matters:
         lines += [f"**Why it matters:** {md.prose(question.why_it_matters)}", ""]
     if question.claims:

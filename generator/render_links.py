@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from generator import render_text as md
+from generator.errors import Location
 from generator.model import (
     Actor,
     AnyEntity,
@@ -33,6 +34,8 @@ PAGE_OF: dict[type, str] = {
 }
 """The page each kind of entity is shown on, while its category fits on one page."""
 
+EditUrl = Callable[[Location], tuple[str, str] | None]
+"""Gives where the file of a place in the content is edited, and its path in the repository, if it has one."""
 CLAIMS_PER_PAGE = 150
 """Above this many claims, claims move to a page per topic and the claims page becomes their index."""
 
@@ -40,7 +43,9 @@ CLAIMS_PER_PAGE = 150
 class Layout:
     """Which page each entity is on: one page a category, and a page a topic for many claims."""
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, edit: EditUrl | None = None) -> None:
+        self.edit = edit
+        """Where each entity's file can be edited, when the site knows its repository."""
         self.topics: dict[str, tuple[str, list[Claim]]] = {}
         """The topic pages, by path: each topic's name and claims (empty while claims fit on one page)."""
         if len(briefing.claims) > CLAIMS_PER_PAGE:
@@ -76,6 +81,19 @@ class Links:
     def page_url(self, path: str) -> str:
         """Where a page is, from this page."""
         return f"{self.up}{path}"
+
+    def heading(self, level: int, text: str, entity: AnyEntity) -> str:
+        """An entity's heading (its text already Markdown), then a link to edit its file, if it has one."""
+        written = heading(level, text, entity.id)
+        found = self.layout.edit(entity.origin) if self.layout.edit else None
+        if found is None:
+            return written
+        url, path = found
+        where = f"{path}, line {entity.origin.line}"
+        return (
+            f'{written}\n\n<a class="briefing-edit" href="{md.attribute(url)}" '
+            f'title="Edit {md.attribute(where)}" data-search-exclude="">Edit</a>'
+        )
 
     def stance_url(self, claim: str, anchor: str) -> str:
         """Where one of a claim's stances is, by its anchor."""

@@ -31,6 +31,11 @@ def plain(text: str) -> str:
     return _line_start_safe(_escape(text))
 
 
+def attribute(text: str) -> str:
+    """Text escaped for an HTML attribute's double-quoted value, its Markdown characters too."""
+    return _escape(text).replace('"', "&quot;")
+
+
 def _escape(text: str) -> str:
     return _SHORTCODE_COLON.sub("&#58;", text.translate(_ESCAPES))
 

@@ -22,7 +22,7 @@ TAGS |= {"sup", "div", "hr"}  # numbered notes
 that a new kind of element on a page is a deliberate change here too."""
 ATTRIBUTES = {
     **{heading: {"id"} for heading in _HEADINGS},
-    "a": {"href", "title", "class", "id"},  # id: a claim's anchor on the claims index
+    "a": {"href", "title", "class", "id", "data-search-exclude"},  # id: a claim's anchor on the claims index
     "span": {"class"},
     "strong": {"id"},  # a stance's anchor
     "sup": {"id"},

@@ -36,7 +36,7 @@ def serve(folder: Path) -> Iterator[str]:
 class Visit:
     """A page opened in the browser, with every request and error it caused."""
 
-    def __init__(self, browser: Browser, url: str, **options) -> None:
+    def __init__(self, browser: Browser, url: str, wait_until: str = "networkidle", **options) -> None:
         self.page: Page = browser.new_page(**options)
         self.requests: list[str] = []
         self.errors: list[str] = []
@@ -45,7 +45,7 @@ class Visit:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        self.page.goto(url, wait_until="networkidle")
+        self.page.goto(url, wait_until=wait_until)  # type: ignore[arg-type]
 
     def search(self, query: str) -> list[str]:
         """Type a query as a reader does; return the addresses of the results."""

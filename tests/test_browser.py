@@ -29,6 +29,7 @@ from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from browser import FLAGS, PAGES, Visit, serve  # noqa: E402
+from served import Served  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +166,33 @@ def test_the_search_partial_differs_from_material_s_only_by_its_name(tmp_path):
     assert strip(ours) == strip(original).replace(
         'role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">', 1
     )
+
+
+def test_the_source_partial_differs_from_material_s_only_by_not_fetching_the_repository_s_facts():
+    import material
+
+    original = (Path(material.__file__).parent / "templates" / "partials" / "source.html").read_text()
+    ours = (ROOT / "site_theme" / "partials" / "source.html").read_text()
+    strip = lambda text: text.split("-#}", 1)[1]  # noqa: E731
+    assert strip(ours) == strip(original).replace(' data-md-component="source"', "", 1)
+
+
+def test_an_open_page_reloads_itself_on_an_edit_and_on_a_mistake(browser, tmp_path):
+    served = Served(tmp_path)
+    try:
+        visit = Visit(browser, served.url + "claims/", wait_until="load")  # live reload polls: never idle
+        claim = served.folder / "content/claims/2-combat.yml"
+        good = claim.read_text(encoding="utf-8")
+        claim.write_text(
+            good.replace("title: North Korean", "title: Reloaded North Korean", 1), encoding="utf-8"
+        )
+        shown = "text => document.querySelector('article').innerText.includes(text)"
+        visit.page.wait_for_function(shown, arg="Reloaded North Korean troops", timeout=30_000)
+        claim.write_text(good.replace("title:", "titel:", 1), encoding="utf-8")
+        visit.page.wait_for_selector("h1#problems", timeout=30_000)
+        assert "unknown key 'titel'" in visit.page.inner_text("article")
+        claim.write_text(good, encoding="utf-8")
+        visit.page.wait_for_selector("#nk-troops-in-combat", timeout=30_000)
+        assert visit.errors == []
+    finally:
+        served.stop()

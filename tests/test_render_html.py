@@ -55,8 +55,14 @@ def test_the_same_html_as_python_markdown(which, hostile, tmp_path, monkeypatch)
         monkeypatch.setattr(render_links, "CLAIMS_PER_PAGE", 20)
         synthetic.write(tmp_path, 120)
         folders[which] = tmp_path
-    pages = render_pages(load_briefing(folders[which]))
+    edit = (
+        (lambda at: (f"https://example.org/e?f={at.path}&x=<'\"_*>", at.path))
+        if which in ("other", "hostile")
+        else None
+    )
+    pages = render_pages(load_briefing(folders[which]), edit)
     assert len(pages) >= 8
+    assert ('class="briefing-edit"' in pages[1].markdown) is (edit is not None)
     for page in pages:
         assert_same(page.markdown)
 

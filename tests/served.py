@@ -1,0 +1,86 @@
+"""A copy of the project served by ``mkdocs serve`` on a loopback port, as an author runs it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import ROOT
+
+PROJECT_FILES = ("mkdocs.yml", "content", "docs", "site_theme")
+"""What ``mkdocs serve`` reads: the configuration, the briefing, the docs folder and the theme overrides."""
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Served:
+    """``mkdocs serve --livereload`` (the README's command) running on a copy of the project."""
+
+    def __init__(self, folder: Path, content: Path | None = None) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in PROJECT_FILES:
+            source = ROOT / name
+            if name == "content" and content is not None:
+                source = content
+            if source.is_dir():
+                shutil.copytree(source, folder / name)
+            else:
+                shutil.copy(source, folder / name)
+        self.folder = folder
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log_path = folder / "serve.log"
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
+                cwd=folder, stdout=log, stderr=subprocess.STDOUT,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )  # fmt: skip
+        self.wait_for("", lambda html: html is not None, timeout=60)
+
+    def fetch(self, path: str) -> str | None:
+        """The page at a path of the site, or None when the server does not answer it."""
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return None
+
+    def wait_for(self, path: str, ready: Callable[[str | None], bool], timeout: float = 30) -> str | None:
+        """The page once it is ready; fails with the server's log if it is not within the timeout."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.process.poll() is not None:
+                raise AssertionError(f"mkdocs serve stopped (exit {self.process.returncode}):\n{self.log()}")
+            html = self.fetch(path)
+            if ready(html):
+                return html
+            if time.monotonic() > deadline:
+                raise AssertionError(f"/{path} not ready within {timeout} s; its page:\n{html}\n{self.log()}")
+            time.sleep(0.2)
+
+    def log(self) -> str:
+        """What the server printed so far."""
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        """Stop the server, as Ctrl-C does."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()

@@ -1,0 +1,98 @@
+"""``mkdocs serve`` as an author uses it: edits are served, mistakes are shown and the server stays up."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from html import unescape
+
+import pytest
+
+from conftest import ROOT
+from served import Served
+
+CLAIM = "content/claims/2-combat.yml"
+TITLE = "title: North Korean troops fighting Ukrainian forces alongside Russian troops"
+
+
+@pytest.fixture
+def served(tmp_path) -> Iterator[Served]:
+    server = Served(tmp_path)
+    yield server
+    server.stop()
+
+
+def edit(served: Served, path: str, old: str, new: str) -> None:
+    file = served.folder / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def shows(text: str):
+    return lambda html: html is not None and text in html
+
+
+def test_live_reload_is_on_with_the_installed_click(served):
+    html = served.fetch("claims/")
+    assert html is not None
+    assert re.search(r"livereload\([0-9]+, [0-9]+\)", html), "the page has no live reload script"
+    assert "Watching paths for changes" in served.log()
+    assert "'content'" in served.log()
+
+
+def test_an_edit_is_served(served):
+    edit(served, CLAIM, TITLE, "title: Troops seen at the front, as edited")
+    served.wait_for("claims/", shows("Troops seen at the front, as edited"))
+    assert "Reloading browsers" in served.log()
+
+
+def test_added_and_removed_files_are_served(served):
+    added = served.folder / "content/actors/added-for-the-test.yml"
+    added.write_text(
+        "id: observer-mission\nname: Observer Mission Zeta\nkind: organization\n", encoding="utf-8"
+    )
+    served.wait_for("actors/", shows("Observer Mission Zeta"))
+    added.unlink()
+    served.wait_for("actors/", lambda html: html is not None and "Observer Mission Zeta" not in html)
+
+
+def test_a_mistake_is_shown_while_the_server_stays_up_until_it_is_fixed(served):
+    edit(served, CLAIM, TITLE, "titel: <b>Bold</b> troops")
+    html = served.wait_for("claims/", shows("The briefing has"))
+    assert "<b>Bold</b>" not in html
+    problem = f"{CLAIM}:2:1: claim 'nk-troops-in-combat': unknown key 'titel'; did you mean 'title'?"
+    assert problem in served.log()
+    assert f"<code>{CLAIM}:2:1</code>" in html
+    assert "unknown key 'titel'; did you mean 'title'?" in unescape(html)
+    assert f"{CLAIM}:1:1: claim 'nk-troops-in-combat': missing required key 'title'" in served.log()
+    for page in ("", "actors/", "sources/"):  # wherever the author is, the page lists the problems
+        assert "The briefing has 2 problems" in (served.fetch(page) or "")
+
+    edit(served, CLAIM, "titel: <b>Bold</b> troops", "title: [unclosed")
+    html = served.wait_for("claims/", shows("YAML syntax error"))
+    assert re.search(rf"{re.escape(CLAIM)}:\d+:\d+: YAML syntax error", served.log())
+
+    edit(served, CLAIM, "title: [unclosed", TITLE)
+    html = served.wait_for("claims/", shows("North Korean troops fighting Ukrainian forces"))
+    assert "The briefing has" not in html
+    assert served.process.poll() is None
+
+
+def test_serving_starts_on_a_broken_briefing_and_recovers(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    briefing_file = content / "briefing.yml"
+    good = briefing_file.read_text(encoding="utf-8")
+    briefing_file.write_text(good.replace("as_of:", "as_at:", 1), encoding="utf-8")
+    served = Served(tmp_path / "project", content=content)
+    try:
+        html = served.wait_for("", shows("The briefing has"))
+        assert "unknown key 'as_at'; did you mean 'as_of'?" in unescape(html)
+        assert "content/briefing.yml:" in served.log()
+        (served.folder / "content/briefing.yml").write_text(good, encoding="utf-8")
+        html = served.wait_for("", lambda html: html is not None and "The briefing has" not in html)
+        assert 'href="claims/#nk-troops-in-combat"' in html
+    finally:
+        served.stop()
