@@ -13,7 +13,8 @@ from pathlib import Path
 from generator.errors import BriefingError
 from generator.model import Briefing
 from generator.render import render_pages
-from generator.validate import load_briefing
+from generator.scaffold import CATEGORIES, ScaffoldError, new_entity
+from generator.validate import ID_RULE, is_id, load_briefing
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 
@@ -68,6 +69,19 @@ def build_parser() -> argparse.ArgumentParser:
     _content_option(render)
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write the pages into")
     render.set_defaults(run=_render)
+
+    new = commands.add_parser(
+        "new",
+        help="write a commented template file for a new entity, to fill in",
+        description=(
+            "Write <content>/<folder>/<id>.yml: a template of a new entity with its id, every required key "
+            "left empty to fill in, and the optional keys as comments. Refuses an id already in use."
+        ),
+    )
+    new.add_argument("category", choices=list(CATEGORIES), help="what to add")
+    new.add_argument("id", help="the new entity's id, unique across the briefing (e.g. kim-yo-jong)")
+    _content_option(new)
+    new.set_defaults(run=_new)
     return parser
 
 
@@ -138,6 +152,23 @@ def _build(arguments: argparse.Namespace) -> int:
     except SiteError as error:
         print(f"briefing build: {error}", file=sys.stderr)
         return EXIT_INVALID
+    return EXIT_OK
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    content = Path(arguments.content)
+    if not content.is_dir():
+        print(f"briefing new: no content folder at '{content}'; give one with --content DIR", file=sys.stderr)
+        return EXIT_USAGE
+    if not is_id(arguments.id):
+        print(f"briefing new: '{arguments.id}' is not an id: an id is {ID_RULE}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        path = new_entity(content, arguments.category, arguments.id)
+    except ScaffoldError as error:
+        print(f"briefing new: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"wrote {path.as_posix()}: fill in its empty values, then run briefing check")
     return EXIT_OK
 
 

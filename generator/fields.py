@@ -7,9 +7,12 @@ drift apart.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import enum
 import functools
+import inspect
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,3 +133,24 @@ def specs(record: type) -> tuple[Spec, ...]:
         for field in dataclasses.fields(record)
         if "kind" in field.metadata
     )
+
+
+@functools.cache
+def field_docs(record: type) -> dict[str, str]:
+    """The docstrings written under a model class's fields, its bases' included, by field name."""
+    docs: dict[str, str] = {}
+    for cls in reversed(record.__mro__):
+        if not dataclasses.is_dataclass(cls):
+            continue
+        body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+        assert isinstance(body, ast.ClassDef)
+        for statement, following in zip(body.body, body.body[1:], strict=False):
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                docs[statement.target.id] = inspect.cleandoc(following.value.value)
+    return docs

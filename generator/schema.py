@@ -8,11 +8,9 @@ references resolve, ids are unique and dates exist is for ``briefing check``.
 
 from __future__ import annotations
 
-import ast
 import inspect
 import json
 import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,7 @@ from generator.fields import (
     Ref,
     Text,
     Url,
+    field_docs,
     specs,
 )
 from generator.load import BRIEFING_FILES
@@ -81,7 +80,7 @@ def _record(type_: type, definitions: dict[str, Any]) -> dict[str, Any]:
     name = type_.__name__
     if name not in definitions:
         definitions[name] = {}  # claimed first, so that a record may contain itself
-        docs = _field_docs(type_)
+        docs = field_docs(type_)
         properties = {}
         for spec in specs(type_):
             value = _kind(spec.kind, definitions)
@@ -134,26 +133,6 @@ def _kind(kind: Kind, definitions: dict[str, Any]) -> dict[str, Any]:
 
 def _doc(type_: type) -> str:
     return inspect.getdoc(type_) or ""
-
-
-def _field_docs(type_: type) -> dict[str, str]:
-    """The docstrings written under a dataclass's fields, its bases' included."""
-    docs: dict[str, str] = {}
-    for cls in reversed(type_.__mro__):
-        if cls.__module__ != model.__name__:
-            continue
-        body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
-        assert isinstance(body, ast.ClassDef)
-        for statement, following in zip(body.body, body.body[1:], strict=False):
-            if (
-                isinstance(statement, ast.AnnAssign)
-                and isinstance(statement.target, ast.Name)
-                and isinstance(following, ast.Expr)
-                and isinstance(following.value, ast.Constant)
-                and isinstance(following.value.value, str)
-            ):
-                docs[statement.target.id] = inspect.cleandoc(following.value.value)
-    return docs
 
 
 def render(schema: dict[str, Any]) -> str:

@@ -1,0 +1,143 @@
+"""New content files for ``briefing new``: a commented template of one entity, written from the model.
+
+Every required key is written with an empty value, which ``briefing check`` refuses until it is filled in;
+each optional key is a comment, to uncomment when needed. The comments are the model's own field
+docstrings, so the template says what the contract says.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from generator import model
+from generator.dates import FORMS
+from generator.errors import Location, Problem
+from generator.fields import Choice, DateValue, Id, Kind, ListOf, Record, Ref, Text, Url, field_docs, specs
+from generator.load import Mapping, Node, Sequence, find_files, read_file
+from generator.validate import ID_RULE, is_id
+
+CATEGORIES = {type_.CATEGORY.value: folder for folder, type_ in model.CATEGORY_TYPES.items()}
+"""The category nouns ``briefing new`` takes (``claim``), and the folder each one's files go in."""
+
+
+class ScaffoldError(Exception):
+    """The file cannot be written: the message says why."""
+
+
+def new_entity(content: Path, category: str, id: str) -> Path:
+    """Write the template of a new entity to ``<content>/<folder>/<id>.yml``; return its path.
+
+    Refuses an id that is not well formed, one the briefing already uses, and a file that exists.
+    """
+    folder = CATEGORIES[category]
+    if not is_id(id):
+        raise ScaffoldError(f"'{id}' is not an id: an id is {ID_RULE}")
+    used = used_ids(content)
+    if id in used:
+        raise ScaffoldError(f"the id '{id}' is already used at {used[id]}: ids are unique in a briefing")
+    path = content / folder / f"{id}.yml"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:  # "x": never overwrite a file made meanwhile
+        file.write(template(model.CATEGORY_TYPES[folder], id))
+    return path
+
+
+def used_ids(content: Path) -> dict[str, Location]:
+    """Every id the briefing's files give, wherever it stands, with where it is.
+
+    Files that cannot be read are skipped: ``briefing check`` reports them.
+    """
+    found: dict[str, Location] = {}
+    ignored: list[Problem] = []
+    for file in find_files(content, ignored):
+        node = read_file(file, ignored)
+        if node is not None:
+            _collect_ids(node, found)
+    return found
+
+
+def _collect_ids(node: Node, found: dict[str, Location]) -> None:
+    pending = [node]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, Mapping):
+            for key, value in node.items:
+                if key.value == "id" and not isinstance(value, (Mapping, Sequence)):
+                    found.setdefault(value.value, value.at)
+                pending.append(value)
+        elif isinstance(node, Sequence):
+            pending.extend(node.items)
+
+
+def template(type_: type[model.Entity], id: str) -> str:
+    """The commented YAML of a new entity of the type, with its id given and every other value empty."""
+    noun = type_.CATEGORY.value
+    lines = [
+        f"# A new {noun}. {_first_line(type_.__doc__)}",
+        "# Fill in each empty value; uncomment the optional keys you need (delete the rest).",
+        "# `briefing check` lists every value still missing.",
+        f"id: {id}",
+        *_record(type_, "", skip="id"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _record(type_: type, indent: str, skip: str | None = None) -> list[str]:
+    docs = field_docs(type_)
+    required = [spec for spec in specs(type_) if spec.required and spec.key != skip]
+    optional = [spec for spec in specs(type_) if not spec.required and spec.key != skip]
+    lines = []
+    for spec in required:
+        lines.append(f"{indent}{spec.key}:  # {_hint(spec.kind, docs.get(spec.key, ''))}")
+        lines.extend(_skeleton(spec.kind, indent))
+    if optional:
+        lines.append(f"{indent}# Optional:")
+    for spec in optional:
+        lines.append(f"{indent}# {spec.key}:  # {_hint(spec.kind, docs.get(spec.key, ''))}")
+    return lines
+
+
+def _skeleton(kind: Kind, indent: str) -> list[str]:
+    """What a required value needs below its key: a list's first items, or a mapping's own keys."""
+    if isinstance(kind, Record):
+        return _record(kind.type, indent + "  ")
+    if not isinstance(kind, ListOf):
+        return []
+    if not isinstance(kind.item, Record):
+        return [f"{indent}  -"] * max(kind.min_items, 1)
+    item = _record(kind.item.type, indent + "    ")
+    return [f"{indent}  - " + item[0].lstrip(), *item[1:]]
+
+
+def _hint(kind: Kind, doc: str) -> str:
+    hint = _first_line(doc)
+    if isinstance(kind, ListOf):
+        return f"{hint} A list{f' of at least {kind.min_items}' if kind.min_items > 1 else ''}."
+    if isinstance(kind, Choice):
+        return f"{hint} One of: {', '.join(_values(kind.enum))}."
+    if isinstance(kind, DateValue):
+        return f"{hint} {FORMS[0].upper()}{FORMS[1:]}."
+    if isinstance(kind, Ref) and not kind.or_text and "id" not in hint.lower():
+        return f"{hint} The id of {_a(kind.category.value)}."
+    if isinstance(kind, Url):
+        return f"{hint} An http or https URL."
+    if isinstance(kind, Text) and kind.prose:
+        return f"{hint} Markdown: *emphasis*, **strong**, `code` and [links](https://...)."
+    if isinstance(kind, Id):
+        return f"{hint} {ID_RULE[0].upper()}{ID_RULE[1:]}."
+    return hint
+
+
+def _values(enumeration: type[enum.Enum]) -> list[str]:
+    return [str(member.value) for member in enumeration]
+
+
+def _first_line(doc: str | None) -> str:
+    return (doc or "").strip().split("\n")[0].replace("``", "")
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
