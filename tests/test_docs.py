@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import textwrap
 
 from generator.cli import build_parser, main
 
@@ -47,3 +48,57 @@ def test_the_readme_example_of_errors_is_what_check_prints(tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 1
     assert capsys.readouterr().err.strip() == example.group(1)
+
+
+def guide_examples() -> list[str]:
+    section = README.split("### The format, by example", 1)[1].split("\n### ", 1)[0]
+    return re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
+
+
+def test_the_guide_s_worked_example_is_a_valid_briefing(briefing):
+    claim, actor, source = guide_examples()
+    others = "- id: us-government\n  name: U.S. government\n  kind: government\n"
+    others += "- id: pentagon\n  name: The Pentagon\n  kind: agency\n"
+    result = briefing(
+        {
+            "claims/claim.yml": claim,
+            "actors/actors.yml": actor.split("\n", 1)[1] + others,
+            "sources/source.yml": source,
+        }
+    )
+    assert result.code == 0, result.err
+    assert "3 actors, 1 claim" in result.out
+
+
+def test_the_guide_s_error_messages_are_what_check_says(briefing):
+    """Each message in the guide's table is made by a mistake of that kind (checked on a few of them)."""
+    table = README.split("### What the errors mean", 1)[1].split("\n## ", 1)[0]
+    messages = re.findall(r"^\| `(.+?)` \|", table, re.MULTILINE)
+    assert len(messages) >= 15
+    mistakes = {
+        "claims/claim.yml": textwrap.dedent(
+            """\
+            id: claim-one
+            titel: x
+            statement: A statement.
+            status: confimed
+            stances:
+              - actor: alpha
+                position: asserts
+            """
+        ),
+        "events/event.yml": "id: Bad_Event\ntitle: x\ndate: 2024-02-30\nsources: [src]\n",
+    }
+    printed = briefing(mistakes).err
+    for expected in (
+        "unknown key 'titel'; did you mean 'title'?",
+        "missing required key 'title'",
+        "stance 1: missing required key 'sources' (every statement must cite at least one source)",
+        "id: expected an id (1 to 64 characters of a-z, 0-9 and single inner hyphens), found 'Bad_Event'; "
+        "did you mean 'bad-event'?",
+        "date: '2024-02-30' is not a date: there is no day 30 in February 2024, which has 29 days",
+    ):
+        assert expected in messages
+        assert expected in printed
+    status = next(message for message in messages if message.startswith("status:"))
+    assert status.split("...")[1] in printed
