@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator import export
 from generator.errors import BriefingError
 from generator.model import Briefing
 from generator.render import render_pages
@@ -69,6 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     _content_option(render)
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write the pages into")
     render.set_defaults(run=_render)
+
+    exporting = commands.add_parser(
+        "export",
+        help="print the briefing as data: JSON (briefing.json), the stance matrix as CSV, or the Atom feed",
+        description="Validate the briefing and print it as data, as the built site holds it.",
+    )
+    exporting.add_argument("--format", choices=list(export.FILES), default="json", help="(default: json)")
+    exporting.add_argument("--site-url", metavar="URL", help="the site's address, for the feed's links")
+    _content_option(exporting)
+    exporting.set_defaults(run=_export)
 
     new = commands.add_parser(
         "new",
@@ -152,6 +163,20 @@ def _build(arguments: argparse.Namespace) -> int:
     except SiteError as error:
         print(f"briefing build: {error}", file=sys.stderr)
         return EXIT_INVALID
+    return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    briefing = _load("export", Path(arguments.content))
+    if isinstance(briefing, int):
+        return briefing
+    if arguments.format == "atom":
+        written = export.atom_feed(briefing, arguments.site_url)
+    else:
+        written = (
+            export.briefing_json(briefing) if arguments.format == "json" else export.stance_csv(briefing)
+        )
+    sys.stdout.write(written)
     return EXIT_OK
 
 

@@ -25,12 +25,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator import export
 from generator.errors import BriefingError, Location
 from generator.load import BRIEFING_FILES, FileCache
-from generator.model import Briefing
+from generator.model import Briefing, Claim
 from generator.render import Page as BriefingPage
 from generator.render import problem_pages, render_pages
 from generator.render_html import Heading, convert
+from generator.render_links import Layout
 from generator.render_text import date
 from generator.sanitize import removed
 from generator.validate import load_briefing
@@ -74,6 +76,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pages: dict[str, BriefingPage] = {}
         self.serving = False
         self.edit: _EditLinks | None = None
+        self.exports: dict[str, str] = {}
+        """The data files written beside the pages (``briefing.json``...), by path."""
+        self.claims_on: dict[str, list[Claim]] = {}
+        """The claims on each page, for their ClaimReviews."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as messages show it."""
@@ -103,9 +109,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         read = self.cache.reads - reads
         log.debug(f"briefing: read {read} new or changed content file{'s' * (read != 1)}")
         self.edit = _EditLinks.of(config, self.config.edit_uri)
-        self.pages = {
-            page.path: page for page in render_pages(self.briefing, self.edit.url if self.edit else None)
+        pages = render_pages(self.briefing, self.edit.url if self.edit else None)
+        self.pages = {page.path: page for page in pages}
+        self.exports = {
+            export.FILES["json"]: export.briefing_json(self.briefing),
+            export.FILES["csv"]: export.stance_csv(self.briefing),
+            export.FILES["atom"]: export.atom_feed(self.briefing, config.site_url),
         }
+        layout = Layout(self.briefing)
+        self.claims_on = {}
+        for claim in self.briefing.claims:
+            self.claims_on.setdefault(layout.page(claim), []).append(claim)
         self._check_docs(config)
         self._prepare(config)
         config.extra["briefing"] = {"as_of": date(self.briefing.info.as_of), "home": next(iter(self.pages))}
@@ -124,14 +138,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             SERVE_LOG.error(str(problem))
         SERVE_LOG.error(f"briefing: {error.summary()}; the site shows them until they are fixed")
         self.pages = {page.path: page for page in problem_pages(error, self.pages)}
+        self.exports, self.claims_on = {}, {}
 
     def _check_docs(self, config: MkDocsConfig) -> None:
-        for page in self.pages.values():
-            mine = Path(config.docs_dir) / page.path
+        made = {page.path: f"the briefing's '{page.title}' page" for page in self.pages.values()}
+        made |= {path: "the briefing's export" for path in self.exports}
+        for path, what in made.items():
+            mine = Path(config.docs_dir) / path
             if mine.exists():
                 raise PluginError(
-                    f"briefing: {_shown(mine)} would be replaced by the briefing's '{page.title}' page; "
-                    "rename or remove it"
+                    f"briefing: {_shown(mine)} would be replaced by {what}; rename or remove it"
                 )
 
     def _prepare(self, config: MkDocsConfig) -> None:
@@ -159,6 +175,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for page in self.pages.values():
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
+        for path, content in self.exports.items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -199,6 +217,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     f"{page.file.src_uri}: content got past the escaping; please report this as a bug"
                 )
         return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Give each claim on the page its schema.org ClaimReview, as JSON-LD in the page's head."""
+        claims = self.claims_on.get(page.file.src_uri)
+        if not claims or self.briefing is None:
+            return output
+        briefing = self.briefing
+        url = page.canonical_url
+        reviews = "".join(
+            export.json_ld(export.claim_review(claim, briefing, f"{url}#{claim.id}" if url else None))
+            for claim in claims
+        )
+        return output.replace("</head>", reviews + "</head>", 1)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything in the content folder changes."""

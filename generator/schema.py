@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator import model
+from generator import export, model
 from generator.dates import FORMS
 from generator.fields import (
     Boolean,
@@ -60,7 +60,44 @@ def schemas() -> dict[str, dict[str, Any]]:
     found = {f"{Path(BRIEFING_FILES[0]).stem}.schema.json": file_schema(model.BriefingInfo, single_only=True)}
     for folder, type_ in model.CATEGORY_TYPES.items():
         found[f"{folder}.schema.json"] = file_schema(type_)
+    found[EXPORT_SCHEMA] = export_schema()
     return found
+
+
+EXPORT_SCHEMA = "briefing-export.schema.json"
+"""The schema of ``briefing.json``, the export; not of a content file."""
+
+
+def export_schema() -> dict[str, Any]:
+    """The schema of ``briefing.json``: the briefing and every category's entities, keyed as in the YAML.
+
+    Empty optional keys are left out; dates are strings as written (``2024-11~``), citations mappings.
+    """
+    definitions: dict[str, Any] = {}
+    properties: dict[str, Any] = {
+        "format": {"const": export.FORMAT, "description": "Always 'briefing'."},
+        "version": {
+            "const": export.VERSION,
+            "description": "The layout's version; it changes only when a key's "
+            "meaning changes or a key goes.",
+        },
+        "briefing": {**_record(model.BriefingInfo, definitions), "description": _doc(model.BriefingInfo)},
+    }
+    for folder, type_ in model.CATEGORY_TYPES.items():
+        properties[folder] = {
+            "type": "array",
+            "items": _record(type_, definitions),
+            "description": f"Every {type_.CATEGORY.value}.",
+        }
+    return {
+        "$schema": DRAFT,
+        "title": "A briefing exported as JSON (briefing.json, or briefing export --format json)",
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+        "definitions": dict(sorted(definitions.items())),
+    }
 
 
 def file_schema(type_: type, *, single_only: bool = False) -> dict[str, Any]:

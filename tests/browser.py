@@ -23,8 +23,26 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+class _NotFoundPage(_Quiet):
+    not_found: Path
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(folder: Path, not_found: Path | None = None) -> Iterator[str]:
+    """Serve a folder on loopback; with ``not_found``, that page answers any missing address, as hosts do."""
+    handler: type[_Quiet] = _Quiet
+    if not_found is not None:
+        handler = type("NotFound", (_NotFoundPage,), {"not_found": not_found})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

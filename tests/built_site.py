@@ -21,6 +21,10 @@ class _Reader(HTMLParser):
         self.in_article: list[tuple[str, dict[str, str]]] = []
         self.elements: list[tuple[str, dict[str, str]]] = []
         self.scripts: list[str] = []
+        """The text of each script the browser runs."""
+        self.data_blocks: list[str] = []
+        """The text of each JSON-LD block: data, never run."""
+        self.script_type = ""
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -31,6 +35,7 @@ class _Reader(HTMLParser):
             self.hrefs.append(attributes["href"])
         if tag in ("script", "style"):
             self.hidden += 1
+            self.script_type = attributes.get("type") or ""
         if self.article:
             self.in_article.append((tag, attributes))
             self.article += tag not in _VOID
@@ -46,6 +51,8 @@ class _Reader(HTMLParser):
     def handle_data(self, data):
         if not self.hidden:
             self.text.append(data)
+        elif self.lasttag == "script" and self.script_type == "application/ld+json":
+            self.data_blocks.append(data)
         elif self.lasttag == "script":
             self.scripts.append(data)
 

@@ -196,3 +196,19 @@ def test_an_open_page_reloads_itself_on_an_edit_and_on_a_mistake(browser, tmp_pa
         assert visit.errors == []
     finally:
         served.stop()
+
+
+def test_the_404_page_works_under_a_project_path(browser, tmp_path, monkeypatch):
+    """As GitHub Pages serves a project site: under /<repository>/, with 404.html for any missing address."""
+    monkeypatch.setenv("SITE_URL", "https://example.github.io/briefing/")
+    site = tmp_path / "root" / "briefing"
+    assert main(["build", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)]) == 0
+    for url in serve(tmp_path / "root", not_found=site / "404.html"):
+        visit = Visit(browser, url + "briefing/no/such/page/")
+        missing = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+        assert visit.errors == [missing]  # the page's own address, and nothing it loads
+        assert visit.page.locator("h1").inner_text().startswith("404")
+        stylesheets = [request for request in visit.requests if request.endswith(".css")]
+        assert stylesheets and all("/briefing/assets/" in request for request in stylesheets)
+        header = visit.page.locator(".md-header").evaluate("element => getComputedStyle(element).position")
+        assert header == "sticky"  # Material's stylesheet has loaded

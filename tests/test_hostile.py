@@ -114,7 +114,10 @@ def test_no_payload_is_active_anywhere_on_any_page(hostile):
         ]
         assert handlers == [], page
         assert not [script for script in site.page(page).scripts if "alert(" in script], page
+        for block in site.page(page).data_blocks:  # data, whole: no payload ends the block early
+            assert isinstance(json.loads(block), dict), page
         assert "<script>alert" not in site.html(page)
+    assert any("alert(1)" in block for block in site.page("claims/").data_blocks)  # the payloads are in them
 
 
 def test_hostile_prose_shows_as_text_too(hostile):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -145,10 +147,38 @@ def test_mkdocs_itself_builds_the_site_strictly(tmp_path):
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},  # Material's end-of-life notice says "WARNING"
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert (tmp_path / "claims" / "index.html").is_file()
+
+
+def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
+    """ProperDocs, the maintained fork of MkDocs 1.6, loads the plugin and builds the same site.
+
+    Only the generator tag differs: MkDocs' version there is ProperDocs' own. Each tool runs in a process of
+    its own, since ProperDocs makes ``mkdocs`` an alias of itself in the process that imports it.
+    """
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    commands = Path(sys.executable).parent
+    for tool in ("mkdocs", "properdocs"):
+        result = subprocess.run(
+            [str(commands / tool), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(tmp_path / tool)],
+            cwd=ROOT, capture_output=True, text=True, check=False, env=env,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+    built = {tool: sorted(p.relative_to(tmp_path / tool) for p in (tmp_path / tool).rglob("*") if p.is_file())
+             for tool in ("mkdocs", "properdocs")}  # fmt: skip
+    assert built["properdocs"] == built["mkdocs"]
+    assert Path("claims/index.html") in built["mkdocs"]
+    assert Path("briefing.json") in built["mkdocs"]
+    generator = re.compile(rb'<meta name="generator" content="[^"]*">')
+    for path in built["mkdocs"]:
+        ours, theirs = ((tmp_path / tool / path).read_bytes() for tool in ("mkdocs", "properdocs"))
+        assert generator.sub(b"", ours) == generator.sub(b"", theirs), path
 
 
 def test_render_writes_the_same_markdown_to_disk(tmp_path, capsys):

@@ -1,0 +1,221 @@
+"""The briefing as data for other programs: JSON, ClaimReviews, an Atom feed and the stance matrix as CSV.
+
+``briefing.json`` holds the whole briefing; each claim's page carries a schema.org ClaimReview of it; the
+feed gives the briefing's updates; ``stances.csv`` is the stance matrix for spreadsheets. No MkDocs here:
+the plugin writes these beside the pages, and ``briefing export`` prints them.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import enum
+import io
+import json
+import uuid
+import xml.etree.ElementTree as ET
+from collections import Counter
+from typing import Any
+
+from generator import prose
+from generator import render_text as md
+from generator.dates import Date
+from generator.fields import specs
+from generator.model import CATEGORY_TYPES, Actor, Briefing, Claim, Source
+from generator.render_html import convert
+from generator.vocabulary import ActorKind, ClaimStatus, Position
+
+FORMAT = "briefing"
+VERSION = 1
+"""The version of ``briefing.json``'s layout; it changes only when a key's meaning changes or one goes."""
+FILES = {"json": "briefing.json", "csv": "stances.csv", "atom": "feed.xml"}
+"""Each export's file in the built site."""
+
+RATINGS = {
+    ClaimStatus.UNVERIFIED: "Unverified",
+    ClaimStatus.UNVERIFIABLE: "Unverifiable",
+    ClaimStatus.CORROBORATED: "Corroborated",
+    ClaimStatus.CONFIRMED: "Confirmed",
+    ClaimStatus.DISPUTED: "Disputed",
+    ClaimStatus.REFUTED: "Refuted",
+    ClaimStatus.SUPERSEDED: "Superseded",
+}
+"""A claim's status as ClaimReview's textual rating."""
+_CLAIMANTS = (Position.ASSERTS,)
+"""The positions of those who make a claim, rather than back or deny it."""
+_ATOM = "http://www.w3.org/2005/Atom"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula."""
+
+
+def data(value: Any) -> Any:
+    """A model value as JSON data: records by their YAML keys (empty ones left out), dates as written."""
+    if isinstance(value, Date):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [data(item) for item in value]
+    if dataclasses.is_dataclass(value):
+        return {
+            spec.key: data(getattr(value, spec.key))
+            for spec in specs(type(value))  # type: ignore[arg-type]
+            if getattr(value, spec.key) not in (None, ())
+        }
+    return value
+
+
+def briefing_data(briefing: Briefing) -> dict[str, Any]:
+    """The whole briefing as one JSON document (schema: ``generator/schemas/briefing-export.schema.json``)."""
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION, "briefing": data(briefing.info)}
+    for folder in CATEGORY_TYPES:
+        document[folder] = data(getattr(briefing, folder))
+    return document
+
+
+def briefing_json(briefing: Briefing) -> str:
+    """``briefing.json``."""
+    return json.dumps(briefing_data(briefing), ensure_ascii=False, indent=2) + "\n"
+
+
+def claim_review(claim: Claim, briefing: Briefing, url: str | None) -> dict[str, Any]:
+    """A schema.org ClaimReview of a claim.
+
+    What is claimed, by whom and where it first appeared, and the briefing's verdict in words: the claim's
+    status.
+    """
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": RATINGS[claim.status]}
+    if claim.status_note:
+        rating["ratingExplanation"] = prose_text(claim.status_note)
+    item: dict[str, Any] = {"@type": "Claim"}
+    claimants = [stance for stance in claim.stances if stance.position in _CLAIMANTS]
+    if claimants:
+        item["author"] = [_party(briefing.entity(stance.actor)) for stance in claimants]  # type: ignore[arg-type]
+        first = claimants[0].sources[0]
+        source = briefing.entity(first.source)
+        assert isinstance(source, Source)
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+        if first.url or source.url:
+            appearance["url"] = first.url or source.url
+        if source.published:
+            appearance["datePublished"] = _iso(source.published)
+        item["firstAppearance"] = appearance
+    if claim.first_reported:
+        item["datePublished"] = _iso(claim.first_reported)
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "name": claim.title,
+        "claimReviewed": prose_text(claim.statement),
+        "itemReviewed": item,
+        "reviewRating": rating,
+        "author": [{"@type": "Person", "name": name} for name in briefing.info.authors]
+        or {"@type": "Organization", "name": briefing.info.title},
+        "datePublished": _iso(briefing.info.as_of),
+    }
+    if url:
+        review["url"] = url
+    return review
+
+
+def json_ld(value: dict[str, Any]) -> str:
+    """A JSON-LD block for an HTML page, which no text in it can end early."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def atom_feed(briefing: Briefing, site_url: str | None) -> str:
+    """An Atom feed of the briefing's updates (its editions), newest first as written.
+
+    Entry ids are stable: derived from the site's address (or the briefing's title) and each update's date and
+    place among the updates of that date. Without ``site_url``, links are relative to the feed.
+    """
+    info = briefing.info
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    feed_id = base or uuid.uuid5(uuid.NAMESPACE_URL, "briefing:" + info.title).urn
+    ET.register_namespace("", _ATOM)
+    feed = ET.Element(f"{{{_ATOM}}}feed")
+    if info.language:
+        feed.set("{http://www.w3.org/XML/1998/namespace}lang", info.language)
+    _child(feed, "id", feed_id)
+    _child(feed, "title", info.title)
+    if info.subtitle:
+        _child(feed, "subtitle", info.subtitle)
+    newest = max([update.date.first_day for update in info.updates], default=info.as_of.first_day)
+    _child(feed, "updated", f"{newest.isoformat()}T00:00:00Z")
+    author = ET.SubElement(feed, f"{{{_ATOM}}}author")
+    _child(author, "name", ", ".join(info.authors) or info.title)
+    _link(feed, base or "./", "alternate", "text/html")
+    _link(feed, f"{base}{FILES['atom']}", "self", "application/atom+xml")
+    seen: Counter[str] = Counter()
+    for update in info.updates:
+        day = str(update.date)
+        seen[day] += 1
+        entry = ET.SubElement(feed, f"{{{_ATOM}}}entry")
+        place = f"{day}-{seen[day]}"
+        entry_id = (
+            f"{base}#update-{place}"
+            if base
+            else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, feed_id + place)}"
+        )
+        _child(entry, "id", entry_id)
+        _child(entry, "title", f"Update of {md.date(update.date)}")
+        _child(entry, "updated", f"{update.date.first_day.isoformat()}T00:00:00Z")
+        _link(entry, f"{base or './'}#briefing_updates", "alternate", "text/html")
+        content = _child(entry, "content", convert(md.prose(update.text)).html)
+        content.set("type", "html")
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def stance_csv(briefing: Briefing) -> str:
+    """The stance matrix as CSV: a row per claim, a column per actor that takes a stance.
+
+    Each cell is the actor's position on the claim, empty when it takes none.
+    """
+    counts = Counter(stance.actor for claim in briefing.claims for stance in claim.stances)
+    actors = sorted(counts, key=lambda id: (-counts[id], id))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["claim", "title", "status", *actors])
+    for claim in briefing.claims:
+        positions = {stance.actor: stance.position.value for stance in claim.stances}
+        row = [claim.id, _cell(claim.title), claim.status.value]
+        writer.writerow(row + [positions.get(actor, "") for actor in actors])
+    return out.getvalue()
+
+
+def prose_text(text: str) -> str:
+    """Prose as plain text: its markup dropped, its paragraphs joined by blank lines."""
+    return "\n\n".join("".join(_text(inline) for inline in paragraph) for paragraph in prose.parse(text))
+
+
+def _text(inline: prose.Inline) -> str:
+    if isinstance(inline, (prose.Text, prose.Code)):
+        return inline.text
+    return "".join(_text(child) for child in inline.children)
+
+
+def _party(actor: Actor) -> dict[str, str]:
+    return {"@type": "Person" if actor.kind is ActorKind.PERSON else "Organization", "name": actor.name}
+
+
+def _iso(date: Date) -> str:
+    """A date in ISO 8601 at its own precision (2024, 2024-11, 2024-11-05); "approximately" is lost."""
+    return str(date).rstrip("~")
+
+
+def _cell(text: str) -> str:
+    """A cell's text that a spreadsheet shows rather than runs."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _child(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{_ATOM}}}{tag}")
+    element.text = text
+    return element
+
+
+def _link(parent: ET.Element, href: str, rel: str, type: str) -> None:
+    ET.SubElement(parent, f"{{{_ATOM}}}link", {"href": href, "rel": rel, "type": type})
