@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -14,12 +15,15 @@ import pytest
 import yaml
 from generator import export, load_briefing, schema
 from generator.cli import main
-from generator.model import CATEGORY_TYPES
+from generator.dates import Date
+from generator.model import CATEGORY_TYPES, Update
 from generator.render_links import Layout
+from hypothesis import given
 from pyld import jsonld
 
 from built_site import Site
 from conftest import BRIEFINGS, ROOT
+from test_properties import ANY, TEXT, briefings
 
 SITE_URL = "https://example.github.io/briefing/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -220,3 +224,29 @@ def test_a_local_build_has_no_site_url(tmp_path, monkeypatch):
     assert '<link rel="canonical"' not in site.html("claims/")
     assert all(review.get("url") is None for review in claim_reviews(site, "claims/"))
     assert "example.github.io" not in (site.root / "feed.xml").read_text(encoding="utf-8")
+
+
+@ANY
+@given(briefings(), TEXT)
+def test_any_briefing_s_exports_lose_nothing_and_parse(tmp_path_factory, case, text):
+    briefing, _ = case
+    info = dataclasses.replace(briefing.info, updates=(Update(date=Date(2024, 11), text=text),))
+    briefing = dataclasses.replace(briefing, info=info)
+    document = export.briefing_data(briefing)
+    content = tmp_path_factory.mktemp("round-trip")
+    (content / "briefing.yml").write_text(
+        json.dumps(document["briefing"], ensure_ascii=False), encoding="utf-8"
+    )
+    for folder in CATEGORY_TYPES:
+        (content / folder).mkdir()
+        (content / folder / "all.yml").write_text(
+            json.dumps(document[folder], ensure_ascii=False), encoding="utf-8"
+        )
+    assert load_briefing(content) == briefing
+    feed = ET.fromstring(export.atom_feed(briefing, SITE_URL))
+    assert feed.findtext(f"{ATOM}title") == briefing.info.title
+    (claim,) = briefing.claims
+    block = export.json_ld(export.claim_review(claim, briefing, None))
+    assert "</" not in block[len('<script type="application/ld+json">') : -len("</script>")]
+    review = json.loads(block.removeprefix('<script type="application/ld+json">').removesuffix("</script>"))
+    assert review["name"] == claim.title
