@@ -44,6 +44,8 @@ RATINGS = {
 _CLAIMANTS = (Position.ASSERTS,)
 """The positions of those who make a claim, rather than back or deny it."""
 _ATOM = "http://www.w3.org/2005/Atom"
+_NOT_XML = {0xFFFE: "\ufffd", 0xFFFF: "\ufffd"}
+"""The characters text may hold that XML cannot (the rest are refused in content): shown as U+FFFD."""
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula."""
 
@@ -213,7 +215,7 @@ def _cell(text: str) -> str:
 
 def _child(parent: ET.Element, tag: str, text: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{_ATOM}}}{tag}")
-    element.text = text
+    element.text = text.translate(_NOT_XML)
     return element
 
 

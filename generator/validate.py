@@ -155,12 +155,12 @@ class _Reader:
         text = node.value.strip() if not kind.prose else node.value.rstrip("\n")
         bad = _forbidden_character(text)
         if bad is not None:
-            if _is_noncharacter(bad):
-                what = f"the noncharacter U+{ord(bad):04X}, which Unicode reserves for programs' own use,"
-            else:
-                name = unicodedata.name(bad, "a control character")
-                what = f"the invisible character U+{ord(bad):04X} ({name})"
-            return self.report(node.at, where, f"{what} is not allowed in text; remove it")
+            name = unicodedata.name(bad, "a control character")
+            return self.report(
+                node.at,
+                where,
+                f"the invisible character U+{ord(bad):04X} ({name}) is not allowed in text; remove it",
+            )
         if not kind.prose and "\n" in text:
             return self.report(node.at, where, "expected one line of plain text, found a line break")
         if kind.prose:
@@ -428,15 +428,9 @@ def _forbidden_character(text: str) -> str | None:
     for character in text:
         if character == "\n" or character in _ALLOWED_FORMAT_CHARACTERS:
             continue
-        if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp") or _is_noncharacter(character):
+        if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp"):
             return character
     return None
-
-
-def _is_noncharacter(character: str) -> bool:
-    """Whether the character is one of Unicode's 66 noncharacters, never text (and never valid in XML)."""
-    code = ord(character)
-    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
 def _a(noun: str) -> str:

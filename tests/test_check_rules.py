@@ -425,13 +425,6 @@ CASES = {
             "allowed in text; remove it"
         ],
     ),
-    "noncharacters": (
-        {"briefing.yml": 'title: T\nas_of: 2024\nsummary: "S \\uFFFF"\n'},
-        [
-            "content/briefing.yml:3:10: summary: the noncharacter U+FFFF, which Unicode reserves for programs' own "
-            "use, is not allowed in text; remove it"
-        ],
-    ),
     "line breaks in plain text": (
         {"briefing.yml": 'title: "One\\nTwo"\nas_of: 2024\nsummary: S\n'},
         ["content/briefing.yml:1:8: title: expected one line of plain text, found a line break"],

@@ -18,12 +18,12 @@ from generator.cli import main
 from generator.dates import Date
 from generator.model import CATEGORY_TYPES, Update
 from generator.render_links import Layout
-from hypothesis import given
+from hypothesis import example, given
 from pyld import jsonld
 
 from built_site import Site
 from conftest import BRIEFINGS, ROOT
-from test_properties import ANY, TEXT, briefings
+from test_properties import ANY, TEXT, _briefing, briefings
 
 SITE_URL = "https://example.github.io/briefing/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -226,25 +226,29 @@ def test_a_local_build_has_no_site_url(tmp_path, monkeypatch):
     assert "example.github.io" not in (site.root / "feed.xml").read_text(encoding="utf-8")
 
 
+def as_yaml(data: object) -> str:
+    """JSON data as a content file (JSON is YAML), with the two characters YAML takes only escaped."""
+    return json.dumps(data, ensure_ascii=False).replace("\uffff", "\\uffff").replace("\ufffe", "\\ufffe")
+
+
 @ANY
 @given(briefings(), TEXT)
+@example(case=_briefing(["x"] * 24), text="U+FFFF: \uffff")
 def test_any_briefing_s_exports_lose_nothing_and_parse(tmp_path_factory, case, text):
     briefing, _ = case
     info = dataclasses.replace(briefing.info, updates=(Update(date=Date(2024, 11), text=text),))
     briefing = dataclasses.replace(briefing, info=info)
     document = export.briefing_data(briefing)
     content = tmp_path_factory.mktemp("round-trip")
-    (content / "briefing.yml").write_text(
-        json.dumps(document["briefing"], ensure_ascii=False), encoding="utf-8"
-    )
+    (content / "briefing.yml").write_text(as_yaml(document["briefing"]), encoding="utf-8")
     for folder in CATEGORY_TYPES:
         (content / folder).mkdir()
-        (content / folder / "all.yml").write_text(
-            json.dumps(document[folder], ensure_ascii=False), encoding="utf-8"
-        )
+        (content / folder / "all.yml").write_text(as_yaml(document[folder]), encoding="utf-8")
     assert load_briefing(content) == briefing
     feed = ET.fromstring(export.atom_feed(briefing, SITE_URL))
-    assert feed.findtext(f"{ATOM}title") == briefing.info.title
+    assert feed.findtext(f"{ATOM}title") == briefing.info.title.replace("\uffff", "\ufffd").replace(
+        "\ufffe", "\ufffd"
+    )
     (claim,) = briefing.claims
     block = export.json_ld(export.claim_review(claim, briefing, None))
     assert "</" not in block[len('<script type="application/ld+json">') : -len("</script>")]
