@@ -42,6 +42,11 @@ if stage == "generator":
     middle = time.perf_counter()
     pages = render_pages(briefing)
     figures["render"] = time.perf_counter() - middle
+    from generator import export
+    middle = time.perf_counter()
+    export.briefing_json(briefing), export.stance_csv(briefing), export.atom_feed(briefing, None)
+    [export.json_ld(export.claim_review(claim, briefing, None)) for claim in briefing.claims]
+    figures["export"] = time.perf_counter() - middle
 else:
     import logging
     from mkdocs.commands.build import build
@@ -112,6 +117,7 @@ def measure(sizes: list[int], runs: int, browser: bool) -> dict[str, object]:
             report["sizes"][size] = {  # type: ignore[index]
                 "load_validate": median(generator, "load_validate"),
                 "render": median(generator, "render"),
+                "export": median(generator, "export"),
                 "build": median(builds, "build"),
                 "peak_mb": median(builds, "peak_mb"),
                 "site_mb": folder_size(site) / 1e6,
@@ -155,11 +161,11 @@ def print_report(report: dict) -> None:
     floor = report["floor"]
     print(f"floor: 2,000 plain pages out of the navigation: build {floor['build']:.2f} s, "
           f"peak {floor['peak_mb']:.0f} MB, site {floor['site_mb']:.1f} MB")  # fmt: skip
-    print(f"{'entities':>8} {'load+validate':>13} {'render':>7} {'build':>7} {'gen share':>9} {'peak MB':>8} "
+    print(f"{'entities':>8} {'load+validate':>13} {'render':>7} {'export':>7} {'build':>7} {'gen share':>9} {'peak MB':>8} "
           f"{'site MB':>8} {'index MB':>8} {'largest page MB':>15} {'pages':>6}")  # fmt: skip
     for size, row in report["sizes"].items():
-        share = (row["load_validate"] + row["render"]) / row["build"]
-        print(f"{size:>8} {row['load_validate']:>12.2f}s {row['render']:>6.2f}s {row['build']:>6.2f}s {share:>9.1%} "
+        share = (row["load_validate"] + row["render"] + row["export"]) / row["build"]
+        print(f"{size:>8} {row['load_validate']:>12.2f}s {row['render']:>6.2f}s {row['export']:>6.2f}s {row['build']:>6.2f}s {share:>9.1%} "
               f"{row['peak_mb']:>8.0f} {row['site_mb']:>8.1f} {row['index_mb']:>8.2f} {row['largest_page_mb']:>15.2f} "
               f"{row['pages']:>6}")  # fmt: skip
     sizes = report["sizes"]
