@@ -14,8 +14,8 @@ from generator import export
 from generator.errors import BriefingError
 from generator.model import Briefing
 from generator.render import render_pages
-from generator.scaffold import CATEGORIES, ScaffoldError, new_entity
-from generator.validate import ID_RULE, is_id, load_briefing
+from generator.scaffold import CATEGORIES, InvalidId, ScaffoldError, new_entity
+from generator.validate import load_briefing
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 
@@ -102,13 +102,19 @@ def _content_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _no_content_folder(command: str, content: Path) -> bool:
+    """Whether the content folder is missing, said if so."""
+    if content.is_dir():
+        return False
+    print(
+        f"briefing {command}: no content folder at '{content}'; give one with --content DIR", file=sys.stderr
+    )
+    return True
+
+
 def _load(command: str, content: Path) -> Briefing | int:
     """The briefing, or the exit code after reporting why it cannot be had."""
-    if not content.is_dir():
-        print(
-            f"briefing {command}: no content folder at '{content}'; give one with --content DIR",
-            file=sys.stderr,
-        )
+    if _no_content_folder(command, content):
         return EXIT_USAGE
     try:
         return load_briefing(content)
@@ -153,10 +159,7 @@ def _build(arguments: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     content = Path(arguments.content)
-    if not content.is_dir():
-        print(
-            f"briefing build: no content folder at '{content}'; give one with --content DIR", file=sys.stderr
-        )
+    if _no_content_folder("build", content):
         return EXIT_USAGE
     try:
         build_site(config_file, content, Path(arguments.site_dir) if arguments.site_dir else None)
@@ -182,17 +185,13 @@ def _export(arguments: argparse.Namespace) -> int:
 
 def _new(arguments: argparse.Namespace) -> int:
     content = Path(arguments.content)
-    if not content.is_dir():
-        print(f"briefing new: no content folder at '{content}'; give one with --content DIR", file=sys.stderr)
-        return EXIT_USAGE
-    if not is_id(arguments.id):
-        print(f"briefing new: '{arguments.id}' is not an id: an id is {ID_RULE}", file=sys.stderr)
+    if _no_content_folder("new", content):
         return EXIT_USAGE
     try:
         path = new_entity(content, arguments.category, arguments.id)
     except ScaffoldError as error:
         print(f"briefing new: {error}", file=sys.stderr)
-        return EXIT_INVALID
+        return EXIT_USAGE if isinstance(error, InvalidId) else EXIT_INVALID
     print(f"wrote {path.as_posix()}: fill in its empty values, then run briefing check")
     return EXIT_OK
 

@@ -59,6 +59,11 @@ class BriefingError(Exception):
         return f"{count} problem{'s' * (count != 1)} in {files} file{'s' * (files != 1)}"
 
 
+def with_article(noun: str) -> str:
+    """The noun after "a" or "an", for messages: an actor, a claim."""
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
 def did_you_mean(wrong: str, candidates: Iterable[str]) -> str:
     """Suggest the closest candidate to a misspelt word, as text to append to a message."""
     matches = difflib.get_close_matches(wrong, list(candidates), n=1, cutoff=0.6)

@@ -28,11 +28,11 @@ from mkdocs.structure.toc import get_toc
 from generator import export
 from generator.errors import BriefingError, Location
 from generator.load import BRIEFING_FILES, FileCache
-from generator.model import Briefing, Claim
+from generator.model import CATEGORY_TYPES, Briefing, Claim
 from generator.render import Page as BriefingPage
 from generator.render import problem_pages, render_pages
 from generator.render_html import Heading, convert
-from generator.render_links import Layout
+from generator.render_links import PAGE_OF, Layout
 from generator.render_text import date
 from generator.sanitize import removed
 from generator.validate import load_briefing
@@ -262,18 +262,17 @@ class _EditLinks:
 
     def url(self, location: Location) -> tuple[str, str] | None:
         """Where the file of a place in the content is edited, and its path in the repository (if in it)."""
-        resolved = Path(location.path).resolve()
-        if not resolved.is_relative_to(self.root):
-            return None
-        path = resolved.relative_to(self.root).as_posix()
-        return self.base + quote(path), path
+        path = self._in_repository(Path(location.path))
+        return None if path is None else (self.base + quote(path), path)
 
     def file_url(self, path: Path, base: str | None = None) -> str | None:
         """Where a file or folder under the repository's root is edited (or, with a base, shown)."""
+        relative = self._in_repository(path)
+        return None if relative is None else (base or self.base) + quote(relative)
+
+    def _in_repository(self, path: Path) -> str | None:
         resolved = path.resolve()
-        if not resolved.is_relative_to(self.root):
-            return None
-        return (base or self.base) + quote(resolved.relative_to(self.root).as_posix())
+        return resolved.relative_to(self.root).as_posix() if resolved.is_relative_to(self.root) else None
 
     def page_url(self, page: str, content: Path) -> str | None:
         """A briefing page's edit button.
@@ -292,11 +291,9 @@ class _EditLinks:
         return self.file_url(content / folder, tree)
 
 
-_PAGE_FOLDERS = {
-    "claims": "claims", "stances": "claims", "actors": "actors", "treaties": "treaties",
-    "questions": "questions", "timeline": "events", "sources": "sources",
-}  # fmt: skip
-"""The content folder each page shows."""
+_PAGE_FOLDERS = {PAGE_OF[type_].removesuffix(".md"): folder for folder, type_ in CATEGORY_TYPES.items()}
+_PAGE_FOLDERS["stances"] = "claims"
+"""The content folder each page shows (by the page's name: topic pages are under ``claims/``)."""
 
 
 def _shown(path: Path) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator import model
 from generator.dates import FORMS
-from generator.errors import Location, Problem
+from generator.errors import Location, Problem, with_article
 from generator.fields import Choice, DateValue, Id, Kind, ListOf, Record, Ref, Text, Url, field_docs, specs
 from generator.load import Mapping, Node, Sequence, find_files, read_file
 from generator.validate import ID_RULE, is_id
@@ -25,6 +25,10 @@ class ScaffoldError(Exception):
     """The file cannot be written: the message says why."""
 
 
+class InvalidId(ScaffoldError):
+    """The id given is not an id at all."""
+
+
 def new_entity(content: Path, category: str, id: str) -> Path:
     """Write the template of a new entity to ``<content>/<folder>/<id>.yml``; return its path.
 
@@ -32,7 +36,7 @@ def new_entity(content: Path, category: str, id: str) -> Path:
     """
     folder = CATEGORIES[category]
     if not is_id(id):
-        raise ScaffoldError(f"'{id}' is not an id: an id is {ID_RULE}")
+        raise InvalidId(f"'{id}' is not an id: an id is {ID_RULE}")
     used = used_ids(content)
     if id in used:
         raise ScaffoldError(f"the id '{id}' is already used at {used[id]}: ids are unique in a briefing")
@@ -121,7 +125,7 @@ def _hint(kind: Kind, doc: str) -> str:
     if isinstance(kind, DateValue):
         return f"{hint} {FORMS[0].upper()}{FORMS[1:]}."
     if isinstance(kind, Ref) and not kind.or_text and "id" not in hint.lower():
-        return f"{hint} The id of {_a(kind.category.value)}."
+        return f"{hint} The id of {with_article(kind.category.value)}."
     if isinstance(kind, Url):
         return f"{hint} An http or https URL."
     if isinstance(kind, Text) and kind.prose:
@@ -137,7 +141,3 @@ def _values(enumeration: type[enum.Enum]) -> list[str]:
 
 def _first_line(doc: str | None) -> str:
     return (doc or "").strip().split("\n")[0].replace("``", "")
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"

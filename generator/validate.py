@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from generator import model
 from generator.dates import FORMS, Date, DateError
-from generator.errors import BriefingError, Location, Problem, did_you_mean
+from generator.errors import BriefingError, Location, Problem, did_you_mean, with_article
 from generator.fields import (
     Boolean,
     Category,
@@ -132,7 +132,9 @@ class _Reader:
             items = [(item, (_label(noun, index, item),)) for index, item in enumerate(node.items, 1)]
         else:
             self.report(
-                node.at, (), f"expected {_a(noun)} (a mapping) or a list of them, found {_found(node)}"
+                node.at,
+                (),
+                f"expected {with_article(noun)} (a mapping) or a list of them, found {_found(node)}",
             )
             return
         for item, where in items:
@@ -328,7 +330,8 @@ class _Reader:
                 message = f"unknown {ref.category.value} '{ref.id}'{did_you_mean(ref.id, same)}"
                 self.report(ref.at, ref.where, message)
             elif found is not None and found[0] is not ref.category and not ref.or_text:
-                message = f"'{ref.id}' is {_a(found[0].value)}, expected the id of {_a(ref.category.value)}"
+                wanted = with_article(ref.category.value)
+                message = f"'{ref.id}' is {with_article(found[0].value)}, expected the id of {wanted}"
                 self.report(ref.at, ref.where, message)
 
 
@@ -387,7 +390,7 @@ def _expected(kind: Kind) -> str:
     if isinstance(kind, Choice):
         return "one of " + ", ".join(member.value for member in kind.enum)
     if isinstance(kind, Ref):
-        noun = _a(kind.category.value)
+        noun = with_article(kind.category.value)
         return f"a name or the id of {noun}" if kind.or_text else f"the id of {noun}"
     if isinstance(kind, ListOf):
         return f"a list of {_plural(kind.noun)}"
@@ -431,10 +434,6 @@ def _forbidden_character(text: str) -> str | None:
         if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp"):
             return character
     return None
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def _plural(noun: str) -> str:

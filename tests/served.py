@@ -15,8 +15,20 @@ from pathlib import Path
 
 from conftest import ROOT
 
-PROJECT_FILES = ("mkdocs.yml", "content", "docs", "site_theme")
-"""What ``mkdocs serve`` reads: the configuration, the briefing, the docs folder and the theme overrides."""
+
+def copy_project(folder: Path, content: Path | None = None, settings: str = "") -> Path:
+    """Copy what MkDocs reads into a folder; return the copy's mkdocs.yml.
+
+    That is the briefing (or another content folder), the docs folder, the theme overrides, and mkdocs.yml
+    with any settings added.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("docs", "site_theme"):
+        shutil.copytree(ROOT / name, folder / name)
+    shutil.copytree(content or ROOT / "content", folder / "content")
+    config = folder / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + settings, encoding="utf-8")
+    return config
 
 
 def free_port() -> int:
@@ -30,15 +42,7 @@ class Served:
     """``mkdocs serve --livereload`` (the README's command) running on a copy of the project."""
 
     def __init__(self, folder: Path, content: Path | None = None) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in PROJECT_FILES:
-            source = ROOT / name
-            if name == "content" and content is not None:
-                source = content
-            if source.is_dir():
-                shutil.copytree(source, folder / name)
-            else:
-                shutil.copy(source, folder / name)
+        copy_project(folder, content)
         self.folder = folder
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"

@@ -13,6 +13,7 @@ from generator.cli import main
 
 from built_site import Site
 from conftest import ROOT
+from served import copy_project
 
 REPOSITORY = "https://github.com/example/briefing"
 PAGES = ["", "claims/", "actors/", "treaties/", "questions/", "timeline/", "sources/"]
@@ -20,18 +21,8 @@ FOLDERS = {"claims/": "claims", "actors/": "actors", "treaties/": "treaties", "q
 FOLDERS |= {"timeline/": "events", "sources/": "sources"}
 
 
-def project(folder: Path, content: Path, settings: str) -> Path:
-    """A copy of the project with its content, and mkdocs.yml with extra settings."""
-    for name in ("docs", "site_theme"):
-        shutil.copytree(ROOT / name, folder / name)
-    shutil.copytree(content, folder / "content")
-    config = folder / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + settings, encoding="utf-8")
-    return config
-
-
 def build(folder: Path, content: Path, settings: str) -> Site:
-    config = project(folder, content, settings)
+    config = copy_project(folder, content, settings)
     arguments = [
         "--config",
         str(config),
