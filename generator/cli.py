@@ -1,6 +1,8 @@
 """The ``briefing`` command: a thin adapter over load, validate, render and MkDocs.
 
-Exit codes: 0 success, 1 the briefing is invalid or the site failed to build, 2 the command was used wrongly.
+Exit codes: 0 success; 1 the briefing is invalid or the site failed to build; 2 the command was used wrongly
+(an unknown option, a missing folder, a site folder it must not replace); 74 the machine could not read or write
+a file (disk full, read-only, busy, no permission); 70 a bug of ours; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from generator.render import render_pages
 from generator.scaffold import CATEGORIES, InvalidId, ScaffoldError, new_entity
 from generator.validate import load_briefing
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG, EXIT_IO, EXIT_INTERRUPTED = 0, 1, 2, 70, 74, 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,12 +29,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(arguments.run(arguments))
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except OSError as error:  # the machine's doing, not the briefing's: a full disk, a read-only folder...
+        print(f"briefing: {describe_os_error(error)}", file=sys.stderr)
+        return EXIT_IO
     except Exception as error:  # a bug of ours: say so in one line rather than with a traceback
         print(
             f"briefing: internal error ({type(error).__name__}: {error}); please report it", file=sys.stderr
         )
         return EXIT_BUG
+
+
+def describe_os_error(error: OSError) -> str:
+    """What the machine refused, in one line: the file and the reason, without a traceback."""
+    reason = error.strerror or str(error)
+    names = [name for name in (error.filename, error.filename2) if name is not None]
+    if not names:
+        return reason
+    shown = " -> ".join(_printable_path(name) for name in names)
+    return f"{shown}: {reason}"
+
+
+def _printable_path(name: str | bytes | int) -> str:
+    """A file name as a terminal can show it, bytes that are not UTF-8 written as escapes."""
+    if isinstance(name, bytes):
+        name = name.decode("utf-8", "backslashreplace")
+    elif isinstance(name, str):
+        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return str(name)
 
 
 def build_parser() -> argparse.ArgumentParser:
