@@ -7,7 +7,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-_FORM = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~?)")
+_FORM = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?(~?)")  # ASCII digits only
 FORMS = "a date such as 2024, 2024-08 or 2024-08-06, optionally followed by ~ (approximately)"
 """How a date is written, as error messages say it."""
 

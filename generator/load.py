@@ -1,4 +1,4 @@
-"""Find a briefing's files and read each into located nodes.
+"""Read a briefing's files (found by ``generator.find``) into located nodes.
 
 Nodes keep the text exactly as written and where it was written; deciding what the text means (a date, a
 number, an id) is the model's job. Reading is done from parser events rather than PyYAML's constructors, so
@@ -7,28 +7,44 @@ that no YAML 1.1 conversion (``yes`` to ``True``), no anchor expansion and no ta
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from generator.errors import Location, Problem, did_you_mean
+from generator.errors import Location, Problem
+from generator.find import BRIEFING_FILES as BRIEFING_FILES
+from generator.find import ContentFile as ContentFile
+from generator.find import find_files as find_files
 
 try:  # libyaml's parser is about ten times faster; positions are the same.
     _PARSER: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _PARSER = yaml.SafeLoader
 
-BRIEFING_FILES = ("briefing.yml", "briefing.yaml")
-"""The file holding the briefing itself, under either ending."""
-CATEGORY_FOLDERS = ("sources", "actors", "claims", "treaties", "questions", "events")
-"""The folders of entities, in the order the contract lists them."""
-YAML_SUFFIXES = (".yml", ".yaml")
 MAX_DEPTH = 64
 """How deeply collections may nest; a briefing needs fewer than ten levels."""
 MAX_FILE_BYTES = 8 * 1024 * 1024
-"""How large one content file may be; checked before it is read. Thousands of entities fit in far less."""
+"""How large one content file may be; thousands of entities fit in far less.
+
+Checked before a file is read, and again as it is read (one byte more at most), as a file may grow meanwhile
+and some report no size at all."""
+_CHUNK = 64 * 1024
+"""How much is asked for at a time past a file's reported size."""
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+"""A file is opened without waiting: a named pipe put in its place meanwhile cannot hang the read."""
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
+"""What a content file might be instead of an ordinary file, in words."""
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _PLAIN_STYLES = ("", None)  # libyaml's and the pure-Python parser's spelling of a plain scalar
@@ -75,95 +91,32 @@ Node = Scalar | Mapping | Sequence
 """Nodes are the parser's output, never changed; not frozen, since frozen dataclasses are slow to make."""
 
 
-@dataclass(frozen=True)
-class ContentFile:
-    """One YAML file of a briefing."""
-
-    folder: str
-    """The category folder it lies in, or ``""`` for the briefing file."""
-    path: Path
-    """Where it is on disk."""
-    shown: str
-    """The path as messages show it."""
-
-
-def find_files(content: Path, problems: list[Problem]) -> list[ContentFile]:
-    """List a briefing's YAML files: the briefing file first, then each category's in sorted path order.
-
-    YAML files outside the known places are reported rather than silently skipped, since their facts would
-    never reach the site. Hidden files and folders (editor and VCS state) are passed over.
-    """
-    files = []
-    briefing = [name for name in BRIEFING_FILES if (content / name).is_file()]
-    if not briefing:
-        at = Location(_shown(content / BRIEFING_FILES[0]), 1, 1)
-        problems.append(Problem(at, "file not found: a briefing needs briefing.yml (title, as_of, summary)"))
-    elif len(briefing) > 1:
-        at = Location(_shown(content / briefing[1]), 1, 1)
-        problems.append(Problem(at, "a second briefing file: keep either briefing.yml or briefing.yaml"))
-    else:
-        files.append(ContentFile("", content / briefing[0], _shown(content / briefing[0])))
-    for path in sorted(_yaml_files(content)):
-        relative = path.relative_to(content)
-        if len(relative.parts) > 1 and relative.parts[0] in CATEGORY_FOLDERS:
-            files.append(ContentFile(relative.parts[0], path, _shown(path)))
-        elif relative.name not in BRIEFING_FILES:
-            problems.append(Problem(Location(_shown(path), 1, 1), _stray_file_message(relative)))
-    return files
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    found = []
-    for path in folder.iterdir():
-        if path.name.startswith("."):
-            continue
-        if path.is_dir():
-            if not path.is_symlink():  # a linked folder could lead back here
-                found.extend(_yaml_files(path))
-        elif path.suffix in YAML_SUFFIXES:
-            found.append(path)
-    return found
-
-
-def _stray_file_message(relative: Path) -> str:
-    if len(relative.parts) == 1:
-        return (
-            "a YAML file outside the category folders is never read; "
-            f"move it into one of {', '.join(CATEGORY_FOLDERS)}"
-        )
-    folder = relative.parts[0]
-    return f"unknown folder '{folder}'{did_you_mean(folder, CATEGORY_FOLDERS)}; the category folders are " + (
-        ", ".join(CATEGORY_FOLDERS)
-    )
-
-
-def _shown(path: Path) -> str:
-    return path.as_posix()
-
-
 class FileCache:
-    """Files already read, with their problems, kept while each file's modification time and size stay.
+    """Files already parsed, with their problems; each parsed again once its bytes or modified time change.
 
-    ``mkdocs serve`` rebuilds on every change; with a cache, only the files that changed are read again.
+    ``mkdocs serve`` rebuilds on every change; with a cache, only the files that changed are parsed again.
+    Every file is read at each rebuild (cheap beside parsing it) and its bytes compared, by their hash, with
+    the bytes last parsed: a file rewritten at the same size within the clock's granularity is not mistaken
+    for the version before. A file touched (its modification time changed) is parsed again too.
     """
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[tuple[int, int], Node | None, list[Problem]]] = {}
+        self._files: dict[Path, tuple[tuple[int, bytes], Node | None, list[Problem]]] = {}
         self.reads = 0
-        """How many files were read from disk rather than taken from the cache."""
+        """How many files were parsed anew rather than taken from the cache."""
 
     def read(self, file: ContentFile, problems: list[Problem]) -> Node | None:
-        """The file's nodes, read again only if it changed since it was last read."""
-        try:
-            status = file.path.stat()
-        except OSError:
-            return read_file(file, problems)
-        stamp = (status.st_mtime_ns, status.st_size)
+        """The file's nodes, parsed again only if it changed since it was last parsed."""
+        read = read_bytes(file, problems)
+        if read is None:
+            return None
+        data, status = read
+        stamp = (status.st_mtime_ns, hashlib.blake2b(data, digest_size=16).digest())
         cached = self._files.get(file.path)
         if cached is None or cached[0] != stamp:
             found: list[Problem] = []
             self.reads += 1
-            cached = (stamp, read_file(file, found), found)
+            cached = (stamp, parse_bytes(data, file.shown, found), found)
             self._files[file.path] = cached
         problems.extend(cached[2])
         return cached[1]
@@ -176,21 +129,61 @@ class FileCache:
 
 def read_file(file: ContentFile, problems: list[Problem]) -> Node | None:
     """Read one file into nodes, or report why it cannot be read and return None."""
+    read = read_bytes(file, problems)
+    return None if read is None else parse_bytes(read[0], file.shown, problems)
+
+
+def read_bytes(file: ContentFile, problems: list[Problem]) -> tuple[bytes, os.stat_result] | None:
+    """The bytes of an ordinary file of at most MAX_FILE_BYTES, and its status; or None, said why.
+
+    Anything else named like a content file is refused before it is opened: a named pipe would wait for a
+    writer for ever, and a device such as ``/dev/zero`` would never end.
+    """
+    at = Location(file.shown, 1, 1)
+    limit = f"{MAX_FILE_BYTES:,}"
     try:
-        size = file.path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = f"{MAX_FILE_BYTES:,}"
-            message = f"the file is {size:,} bytes, more than a content file may have ({limit}); split it"
-            problems.append(Problem(Location(file.shown, 1, 1), message))
+        status = file.path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(status.st_mode), "an unusual kind of file")
+            problems.append(Problem(at, f"not a regular file ({kind}); content files must be ordinary files"))
             return None
-        data = file.path.read_bytes()
+        if status.st_size > MAX_FILE_BYTES:
+            size = f"{status.st_size:,}"
+            message = f"the file is {size} bytes, more than a content file may have ({limit}); split it"
+            problems.append(Problem(at, message))
+            return None
+        data = _read_at_most(file.path, MAX_FILE_BYTES + 1, status.st_size)
     except OSError as error:
-        problems.append(Problem(Location(file.shown, 1, 1), f"cannot read the file: {error.strerror}"))
+        problems.append(Problem(at, f"cannot read the file: {error.strerror or error}"))
         return None
-    text = _decode(data, file.shown, problems)
-    if text is None:
+    if len(data) > MAX_FILE_BYTES:
+        message = f"the file holds more than {limit} bytes, more than a content file may have; split it"
+        problems.append(Problem(at, message))
         return None
-    return parse(text, file.shown, problems)
+    return data, status
+
+
+def _read_at_most(path: Path, limit: int, size: int) -> bytes:
+    """Up to ``limit`` bytes of a file, whatever size it reported (``size``)."""
+    descriptor = os.open(path, _OPEN_FLAGS)
+    try:
+        chunks = []
+        read = 0
+        while read < limit:
+            chunk = os.read(descriptor, min(limit - read, max(size + 1 - read, _CHUNK)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            read += len(chunk)
+    finally:
+        os.close(descriptor)
+    return b"".join(chunks)
+
+
+def parse_bytes(data: bytes, shown: str, problems: list[Problem]) -> Node | None:
+    """Parse a file's bytes into nodes, or report why they cannot be and return None."""
+    text = _decode(data, shown, problems)
+    return None if text is None else parse(text, shown, problems)
 
 
 def _decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:

@@ -92,12 +92,18 @@ def allowed_target(target: str) -> bool:
     return any(lowered.startswith(scheme) and len(lowered) > len(scheme) for scheme in LINK_SCHEMES)
 
 
+MAX_NESTING = 32
+"""How deeply emphasis and links may nest; deeper markup stays text, so no prose can exhaust the stack."""
+
+
 class _Parser:
     """Reads one paragraph's inline Markdown, left to right; what is not recognised stays text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, depth: int = 0) -> None:
         self.text = text
         self.at = 0
+        self.depth = depth
+        """How many emphases and links this parser's text lies inside."""
 
     def inlines(self, end: int) -> list[Inline]:
         found: list[Inline] = []
@@ -130,9 +136,9 @@ class _Parser:
         character = self.text[self.at]
         if character == "`":
             return self.code(end)
-        if character in "*_":
+        if character in "*_" and self.depth < MAX_NESTING:
             return self.emphasis(end)
-        if character == "[":
+        if character == "[" and self.depth < MAX_NESTING:
             return self.link(end)
         if character == "<":
             match = _AUTOLINK.match(self.text, self.at, end)
@@ -167,7 +173,7 @@ class _Parser:
             match = closer.search(self.text, match.end(), end)
         if not match:
             return None
-        inner = _Parser(self.text)
+        inner = _Parser(self.text, self.depth + 1)
         inner.at = opening_end
         children = tuple(inner.inlines(match.start()))
         self.at = match.end()
@@ -181,7 +187,7 @@ class _Parser:
         match = target.match(self.text, label_end + 1, end)
         if not match:
             return None
-        inner = _Parser(self.text)
+        inner = _Parser(self.text, self.depth + 1)
         inner.at = self.at + 1
         children = tuple(inner.inlines(label_end))
         self.at = match.end()

@@ -16,7 +16,7 @@ from generator import render_entities, render_matrix
 from generator import render_text as md
 from generator.errors import BriefingError
 from generator.model import Briefing, Claim, Event, Source
-from generator.render_links import EditUrl, Layout, Links, heading, sections, status_badge
+from generator.render_links import NO_TOPIC_PAGE, EditUrl, Layout, Links, heading, sections, status_badge
 from generator.vocabulary import ClaimStatus
 
 
@@ -71,7 +71,7 @@ def render_pages(briefing: Briefing, edit: EditUrl | None = None) -> list[Page]:
         pages.append(_page(path, title, heading_text, Links(briefing, layout, path), writers[path]))
     for path, (topic, claims) in layout.topics.items():
         write = functools.partial(_topic, claims=claims)
-        heading_text = f"Claims: {topic}"
+        heading_text = f"Claims: {topic}" if path != NO_TOPIC_PAGE else "Claims without a topic"
         pages.append(
             _page(path, heading_text, heading_text, Links(briefing, layout, path), write, in_nav=False)
         )

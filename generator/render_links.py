@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import re
+import hashlib
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -40,8 +42,35 @@ CLAIMS_PER_PAGE = 150
 """Above this many claims, claims move to a page per topic and the claims page becomes their index."""
 
 
+NO_TOPIC = "other"
+"""The last part of the path of the claims without a topic: no topic's page takes it."""
+NO_TOPIC_PAGE = f"claims/{NO_TOPIC}.md"
+"""The page of the claims without a topic."""
+NO_TOPIC_NAME = "Without a topic"
+"""How the claims page and the stance matrix page list the claims without a topic."""
+TOPIC_HASH_LENGTH = 8
+"""How many hexadecimal digits of a topic's hash follow its words, when its words alone do not spell it."""
+_MAX_WORDS = 48  # characters of a topic's words in its path: at most 192 bytes, well inside a name's 255
+_WINDOWS_DEVICES = [
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"{name}{n}" for name in ("com", "lpt") for n in range(1, 10)),
+]
+_RESERVED = frozenset(["index", "readme", *_WINDOWS_DEVICES])
+"""Words no topic's page may be named by alone: MkDocs makes index and readme the claims folder's own page
+(``claims/``, the claims page's address), and Windows can create no file or folder of a device's name."""
+
+
 class Layout:
-    """Which page each entity is on: one page a category, and a page a topic for many claims."""
+    """Which page each entity is on: one page a category, and a page a topic for many claims.
+
+    Topics are told apart exactly as written: "Water flow", "water flow" and "water-flow" are three topics
+    with three pages. A page's title shows its topic as written, so merging them would have to choose one
+    spelling by the order of the files; and the claims page lists all three, where the author sees the
+    difference and can write them alike.
+    """
 
     def __init__(self, briefing: Briefing, edit: EditUrl | None = None) -> None:
         self.edit = edit
@@ -49,9 +78,10 @@ class Layout:
         self.topics: dict[str, tuple[str, list[Claim]]] = {}
         """The topic pages, by path: each topic's name and claims (empty while claims fit on one page)."""
         if len(briefing.claims) > CLAIMS_PER_PAGE:
+            paths = topic_paths({claim.topic for claim in briefing.claims})
             for claim in briefing.claims:
-                path = f"claims/{topic_slug(claim.topic)}.md"
-                self.topics.setdefault(path, (claim.topic or "Other claims", []))[1].append(claim)
+                name = NO_TOPIC_NAME if claim.topic is None else claim.topic
+                self.topics.setdefault(paths[claim.topic], (name, []))[1].append(claim)
         self.page_of = {claim.id: path for path, (_, claims) in self.topics.items() for claim in claims}
 
     def page(self, entity: AnyEntity) -> str:
@@ -59,10 +89,47 @@ class Layout:
         return self.page_of.get(entity.id) or PAGE_OF[type(entity)]
 
 
+def topic_paths(topics: Iterable[str | None]) -> dict[str | None, str]:
+    """The page of each topic (None: no topic): ``claims/`` and its ``topic_slug``, never another topic's.
+
+    Should two topics' hashes ever begin alike (a chance of one in four billion for two topics of the same
+    words), both take their whole hash instead.
+    """
+    slugs = {topic: topic_slug(topic) for topic in topics}
+    taken = Counter(slugs.values())
+    for topic, slug in slugs.items():
+        if taken[slug] > 1 and topic is not None:
+            slugs[topic] = f"{_words(topic) or 'topic'}--{_digest(topic)}"
+    return {topic: f"claims/{slug}.md" for topic, slug in slugs.items()}
+
+
 def topic_slug(topic: str | None) -> str:
-    """A topic as part of a page's path: its words in lower-case ASCII letters and digits, hyphenated."""
-    slug = re.sub(r"[^a-z0-9]+", "-", (topic or "").lower()).strip("-")
-    return slug or "other"
+    """A topic as the last part of its page's path: the same whatever other topics the briefing has.
+
+    Its words, in lower case and in any script, joined by hyphens (``water-flow``, ``вода``). When those
+    words alone do not spell the topic exactly (capitals, spaces, punctuation, emoji, a long topic cut
+    short), two hyphens and the start of a hash of the topic follow (``water-flow--3f1a9c2e``): no topic's
+    words hold two hyphens together, so the two kinds of path never meet, and different topics of the same
+    words get different hashes. Claims without a topic are on ``NO_TOPIC``'s page.
+    """
+    if topic is None:
+        return NO_TOPIC
+    words = _words(topic)
+    if words == topic and words != NO_TOPIC and words not in _RESERVED:
+        return words
+    return f"{words or 'topic'}--{_digest(topic)[:TOPIC_HASH_LENGTH]}"
+
+
+def _words(topic: str) -> str:
+    """A topic's letters, marks and digits, in lower case, each run of anything else one hyphen."""
+    folded = unicodedata.normalize("NFKC", topic).casefold()
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else "-" for c in folded)
+    words = "-".join(part for part in kept.split("-") if part)
+    return unicodedata.normalize("NFC", words[:_MAX_WORDS].strip("-"))
+
+
+def _digest(topic: str) -> str:
+    return hashlib.sha256(topic.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Links:

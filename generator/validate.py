@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from generator import model
 from generator.dates import FORMS, Date, DateError
@@ -37,13 +36,13 @@ from generator.fields import declared as declared_keys
 from generator.load import FileCache, Mapping, Node, Scalar, Sequence, find_files, read_file
 from generator.prose import LINK_SCHEMES, allowed_target, link_targets
 from generator.rules import check_rules
+from generator.scalars import DECIMAL, NumberTooLarge, http_authority, read_number, url_problem
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_RULE = "1 to 64 characters of a-z, 0-9 and single inner hyphens"
-_INTEGER = re.compile(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)")  # as YAML 1.2's core schema writes them
-_DECIMAL = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")  # finite ones only
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _ALLOWED_FORMAT_CHARACTERS = frozenset("\u200c\u200d")  # joiners that scripts and emoji need
+_LARGEST = "about 1.8e308 in size"  # LARGEST_NUMBER, as messages say it
 _INVALID: Any = object()
 """What a reader returns for a value it has reported a problem with."""
 
@@ -166,14 +165,17 @@ class _Reader:
         if not kind.prose and "\n" in text:
             return self.report(node.at, where, "expected one line of plain text, found a line break")
         if kind.prose:
-            for target in link_targets(text):
-                if not allowed_target(target):
-                    schemes = ", ".join(LINK_SCHEMES)
-                    return self.report(
-                        node.at,
-                        where,
-                        f"link target '{target}' is not allowed; a link must start with {schemes}",
-                    )
+            return self.prose_links(text, node, where)
+        return text
+
+    def prose_links(self, text: str, node: Scalar, where: Where) -> Any:
+        """Read prose whose every link target is one prose may use."""
+        for target in link_targets(text):
+            if not allowed_target(target):
+                schemes = ", ".join(LINK_SCHEMES)
+                return self.report(
+                    node.at, where, f"link target '{target}' is not allowed; a link must start with {schemes}"
+                )
         return text
 
     def id(self, kind: Id, node: Scalar, where: Where) -> Any:
@@ -205,12 +207,16 @@ class _Reader:
     def number(self, kind: Number, node: Scalar, where: Where) -> Any:
         """Read a number written as YAML writes numbers."""
         text = node.value
-        if node.plain and _INTEGER.fullmatch(text):
-            return int(text, 0)
-        if node.plain and _DECIMAL.fullmatch(text):
-            return float(text)
+        try:
+            value = read_number(text) if node.plain else None
+        except NumberTooLarge:
+            return self.report(
+                node.at, where, f"expected a number of at most {_LARGEST}, found {_found(node)}"
+            )
+        if value is not None:
+            return value
         digits = text.replace(",", "").replace("_", "").replace(" ", "")
-        hint = f"; write {digits} without separators" if digits != text and _DECIMAL.fullmatch(digits) else ""
+        hint = f"; write {digits} without separators" if digits != text and DECIMAL.fullmatch(digits) else ""
         return self.report(node.at, where, f"expected a number, found {_found(node)}{hint}")
 
     def boolean(self, kind: Boolean, node: Scalar, where: Where) -> Any:
@@ -222,10 +228,12 @@ class _Reader:
     def url(self, kind: Url, node: Scalar, where: Where) -> Any:
         """Read an http or https URL."""
         text = node.value.strip()
-        parts = urlsplit(text) if " " not in text else None
-        if parts and parts.scheme.lower() in ("http", "https") and parts.netloc:
-            return text
-        return self.report(node.at, where, f"expected an http or https URL, found {_found(node)}")
+        if " " in text or http_authority(text) is None:
+            return self.report(node.at, where, f"expected an http or https URL, found {_found(node)}")
+        reason = url_problem(text)
+        if reason is not None:
+            return self.report(node.at, where, f"{_found(node)} is not a valid URL: {reason}")
+        return text
 
     def choice(self, kind: Choice, node: Scalar, where: Where) -> Any:
         """Read one of an enumeration's values."""

@@ -1,10 +1,13 @@
-"""The loader's fuzz target: whatever bytes a content file holds, the only error is the project's own.
+"""The loader's fuzz targets: whatever bytes a content file holds, the only error is the project's own.
 
-Run longer with BRIEFING_FUZZ_EXAMPLES=20000 pytest tests/test_fuzz.py.
+The suite runs each target at 150 examples; after a change to the loader or the validator, run them at depth
+with ``.venv/bin/python tests/fuzz_deep.py`` (10,000 examples each), which records the sources it passed for
+in ``tests/fuzzed.txt``; ``tests/test_fuzz_stamp.py`` fails until that stamp matches the sources.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -84,6 +87,22 @@ PIECES = [
     "[x](javascript:y)",
     "<script>",
     "{{ x }}",
+    "url",
+    "archive_url",
+    "https://",
+    "http://[",
+    "::1]",
+    ":99999",
+    "@",
+    "%",
+    "\uff03",  # a full-width '#': a host that changes under Unicode normalisation
+    "quantity",
+    "value",
+    "1e999",
+    "010",
+    "9" * 4400,  # more digits than int() reads by default
+    "[a](",
+    "](https://x)",
 ]
 YAML_LIKE = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=80).map("".join)
 
@@ -141,6 +160,53 @@ def test_a_valid_briefing_mutated(file, edits):
         else:
             data[at : at + len(new)] = new
     outcome(file, bytes(data))
+
+
+FIELDS = {
+    "a URL": ("sources/sources.yml", "url: https://example.org/notice?id=12&lang=en", "url"),
+    "a number": ("claims/claims.yml", "value: 40", "value"),
+    "a date": ("claims/claims.yml", "first_reported: 2025-03-01", "first_reported"),
+    "prose": (
+        "claims/claims.yml",
+        "statement: The harbour has been closed to all ferry traffic since 1 March.",
+        "statement",
+    ),
+    "plain text": ("claims/claims.yml", "location: Port Vell", "location"),
+}
+"""A field of each kind of value in the small briefing: its file, its line there, and its key."""
+STARTS = [
+    "",
+    "https://",
+    "http://[",
+    "https://a:",
+    "https://\uff03",
+    "0",
+    "0x",
+    "0o",
+    "-",
+    "1e",
+    "2024-",
+    "[",
+]
+"""Beginnings of URLs, numbers, dates and links, for the text of a single field."""
+ODD_TEXT = st.tuples(
+    st.sampled_from(STARTS),
+    st.lists(
+        st.sampled_from(PIECES) | st.text("0123456789", min_size=1, max_size=5) | st.text(max_size=6),
+        max_size=12,
+    ),
+).map(lambda parts: parts[0] + "".join(parts[1]))
+
+
+@FUZZ
+@given(field=st.sampled_from(sorted(FIELDS)), text=ODD_TEXT, quoted=st.booleans())
+def test_any_text_in_a_field_of_each_kind(field, text, quoted):
+    file, line, key = FIELDS[field]
+    value = json.dumps(text, ensure_ascii=False) if quoted else text  # JSON strings are YAML's quoted ones
+    original = (SMALL / file).read_text(encoding="utf-8")
+    assert line in original
+    changed = original.replace(line, f"{key}: {value}", 1)
+    outcome(file, changed.encode("utf-8", "surrogatepass"))
 
 
 @FUZZ

@@ -1,0 +1,197 @@
+"""Find a briefing's YAML files in its content folder, reporting whatever there the briefing cannot use.
+
+A content folder may hold more than ordinary files and folders: links, links to nothing, links that lead out
+of it, names that are not UTF-8. Each is either read as an author would expect or reported where it lies;
+none is silently passed over, and nothing outside the content folder is ever read. Whether a file found is an
+ordinary file (not a named pipe or a device) is checked when it is read (``generator.load``).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import Location, Problem, did_you_mean
+
+BRIEFING_FILES = ("briefing.yml", "briefing.yaml")
+"""The file holding the briefing itself, under either ending."""
+CATEGORY_FOLDERS = ("sources", "actors", "claims", "treaties", "questions", "events")
+"""The folders of entities, in the order the contract lists them."""
+YAML_SUFFIXES = (".yml", ".yaml")
+"""The endings of the files read; other files (notes, images) are passed over."""
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """One YAML file of a briefing."""
+
+    folder: str
+    """The category folder it lies in, or ``""`` for the briefing file."""
+    path: Path
+    """Where it is on disk."""
+    shown: str
+    """The path as messages show it."""
+
+
+def find_files(content: Path, problems: list[Problem]) -> list[ContentFile]:
+    """List a briefing's YAML files: the briefing file first, then each category's in sorted path order.
+
+    YAML files outside the known places are reported rather than silently skipped, since their facts would
+    never reach the site. Hidden files and folders (editor and VCS state) are passed over.
+    """
+    walk = _Walk(content, problems)
+    if not walk.folder(content, (walk.root,)):
+        return []  # the content folder itself cannot be listed: said once, nothing more to say
+    files = []
+    briefing = [name for name in BRIEFING_FILES if _is_there(content / name)]
+    if not briefing:
+        at = Location(shown(content / BRIEFING_FILES[0]), 1, 1)
+        problems.append(Problem(at, "file not found: a briefing needs briefing.yml (title, as_of, summary)"))
+    elif len(briefing) > 1:
+        at = Location(shown(content / briefing[1]), 1, 1)
+        problems.append(Problem(at, "a second briefing file: keep either briefing.yml or briefing.yaml"))
+    for path in sorted(walk.found):
+        relative = path.relative_to(content)
+        if len(relative.parts) > 1 and relative.parts[0] in CATEGORY_FOLDERS:
+            files.append(ContentFile(relative.parts[0], path, shown(path)))
+        elif relative.name not in BRIEFING_FILES or len(relative.parts) > 1:
+            problems.append(Problem(Location(shown(path), 1, 1), _stray_file_message(relative)))
+        elif len(briefing) == 1:
+            files.insert(0, ContentFile("", path, shown(path)))
+    return files
+
+
+def _is_there(path: Path) -> bool:
+    """Whether something other than a folder has the name (a link to nothing counts: it is reported)."""
+    return os.path.lexists(path) and not path.is_dir()
+
+
+class _Walk:
+    """One walk through the content folder: the YAML files found, and a problem for each odd thing met."""
+
+    def __init__(self, content: Path, problems: list[Problem]) -> None:
+        self.root = Path(os.path.realpath(content))
+        """The content folder with every link resolved: whatever a link leads to must be inside it."""
+        self.problems = problems
+        self.found: list[Path] = []
+        """The YAML files, in the order listed (sorted later); each is inside the content folder."""
+
+    def folder(self, folder: Path, chain: tuple[Path, ...]) -> bool:
+        """Take in a folder's files and folders; ``chain``: the resolved folders down to it, to tell a loop.
+
+        Returns False if the folder cannot be listed (said as a problem).
+        """
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            fix = "; make it readable" if isinstance(error, PermissionError) else ""
+            self.report(folder, f"cannot list the folder: {_reason(error)}{fix}")
+            return False
+        for entry in entries:
+            if not entry.name.startswith("."):
+                self.entry(entry, folder / entry.name, chain)
+        return True
+
+    def entry(self, entry: os.DirEntry[str], path: Path, chain: tuple[Path, ...]) -> None:
+        """Take in one thing of a folder: follow a folder, keep a YAML file, report what cannot be used."""
+        try:
+            linked = entry.is_symlink()
+            is_folder = path.is_dir() if linked else entry.is_dir()  # False for a link to nothing
+        except OSError as error:
+            self.report(path, f"cannot tell what this is: {_reason(error)}")
+            return
+        if not is_folder and not entry.name.endswith(YAML_SUFFIXES):
+            if linked and "." not in entry.name and not path.exists():  # perhaps a folder, once
+                self.link_target(path, is_folder=True)
+            return  # not a YAML file: notes, images... never read
+        if not _is_utf8(entry.name):
+            what = "folder" if is_folder else "file"
+            self.report(
+                path, f"the {what}'s name is not UTF-8, which messages and links cannot show; rename it"
+            )
+            return
+        resolved = self.link_target(path, is_folder) if linked else chain[-1] / entry.name
+        if resolved is None:
+            return
+        if not is_folder:
+            self.found.append(path)
+        elif resolved not in chain:  # a link back to a folder being read (a loop) holds nothing new
+            self.folder(path, (*chain, resolved))
+
+    def link_target(self, path: Path, is_folder: bool) -> Path | None:
+        """Where a link leads, if it leads to something inside the content folder; else None, said why.
+
+        A linked folder inside the content folder is read as if it were there: the author put the link, and
+        the files it shows are the briefing's own. A link leading outside is refused, a file or a folder
+        alike: the briefing would then depend on files that are not in its folder (nor in its repository,
+        for the edit links), and a stray link could publish any file of the machine.
+        """
+        try:
+            target = Path(os.path.realpath(path, strict=True))
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                self.report(path, "a link that leads round in a circle; fix the link or remove it")
+            else:
+                self.report(path, f"a link to nothing ('{_link_text(path)}'); fix the link or remove it")
+            return None
+        if not target.is_relative_to(self.root):
+            what, move = ("folder", "move the folder") if is_folder else ("file", "copy the file")
+            self.report(
+                path,
+                f"a link to a {what} outside the content folder ('{_escaped(str(target))}'); "
+                f"the briefing's files must be inside it: {move} in instead of linking to it",
+            )
+            return None
+        return target
+
+    def report(self, path: Path, message: str) -> None:
+        """Record a problem with a file or folder, located at its start."""
+        self.problems.append(Problem(Location(shown(path), 1, 1), message))
+
+
+def _stray_file_message(relative: Path) -> str:
+    if len(relative.parts) == 1:
+        return (
+            "a YAML file outside the category folders is never read; "
+            f"move it into one of {', '.join(CATEGORY_FOLDERS)}"
+        )
+    folder = relative.parts[0]
+    return f"unknown folder '{folder}'{did_you_mean(folder, CATEGORY_FOLDERS)}; the category folders are " + (
+        ", ".join(CATEGORY_FOLDERS)
+    )
+
+
+def _link_text(path: Path) -> str:
+    """What a link says it leads to, as written in it."""
+    try:
+        return _escaped(str(path.readlink()))
+    except OSError:  # gone meanwhile
+        return "?"
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _is_utf8(name: str) -> bool:
+    """Whether a name listed is UTF-8 (Python keeps the bytes of one that is not as lone surrogates)."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escaped(name: str) -> str:
+    """A name as text, bytes that are not UTF-8 written as escapes (a backslash, ``x`` and two digits)."""
+    return name if _is_utf8(name) else os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def shown(path: Path) -> str:
+    """A path as messages show it."""
+    return _escaped(path.as_posix())
