@@ -1,13 +1,16 @@
 """The ``briefing`` command: a thin adapter over load, validate, render and MkDocs.
 
-Exit codes: 0 success; 1 the briefing is invalid or the site failed to build; 2 the command was used wrongly
-(an unknown option, a missing folder, a site folder it must not replace); 74 the machine could not read or write
-a file (disk full, read-only, busy, no permission); 70 a bug of ours; 130 interrupted (Ctrl-C).
+Exit codes: 0 success; 1 the briefing is invalid or the site failed to build; 2 the command was used
+wrongly (an unknown option, a missing folder, a site folder it must not replace); 74 the machine could not
+read or write a file (disk full, read-only, busy, no permission); 70 a bug of ours; 130 stopped by Ctrl-C
+(SIGINT), 143 by SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,17 +22,20 @@ from generator.render import render_pages
 from generator.scaffold import CATEGORIES, InvalidId, ScaffoldError, new_entity
 from generator.validate import load_briefing
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG, EXIT_IO, EXIT_INTERRUPTED = 0, 1, 2, 70, 74, 130
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG, EXIT_IO = 0, 1, 2, 70, 74
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; never lets a traceback reach the user."""
-    parser = build_parser()
-    arguments = parser.parse_args(argv)
     try:
+        arguments = build_parser().parse_args(argv)
+        _terminate_as_interrupted()
         return int(arguments.run(arguments))
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as interrupted:
+        terminated = isinstance(interrupted, Terminated)
+        print(f"briefing: stopped by {'SIGTERM' if terminated else 'Ctrl-C'}", file=sys.stderr)
+        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
     except OSError as error:  # the machine's doing, not the briefing's: a full disk, a read-only folder...
         print(f"briefing: {describe_os_error(error)}", file=sys.stderr)
         return EXIT_IO
@@ -38,6 +44,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"briefing: internal error ({type(error).__name__}: {error}); please report it", file=sys.stderr
         )
         return EXIT_BUG
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop as Ctrl-C does, so that a build removes its staging folder on the way out."""
+
+
+def _terminate_as_interrupted() -> None:
+    def stop(number: int, frame: object) -> None:
+        raise Terminated
+
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, stop)
 
 
 def describe_os_error(error: OSError) -> str:
@@ -84,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--site-dir", metavar="DIR", help="where to build the site (default: mkdocs.yml's site_dir)"
     )
     build.add_argument("--config", default="mkdocs.yml", metavar="FILE", help="the MkDocs configuration")
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a site folder that holds things no briefing build made (its dot-entries stay)",
+    )
     build.set_defaults(run=_build)
 
     render = commands.add_parser(
@@ -92,7 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate the briefing and write its pages as Markdown files into a folder.",
     )
     _content_option(render)
-    render.add_argument("--out", required=True, metavar="DIR", help="the folder to write the pages into")
+    render.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="the folder to write the pages into; only pages written there before are replaced or removed",
+    )
     render.set_defaults(run=_render)
 
     exporting = commands.add_parser(
@@ -159,21 +187,25 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _render(arguments: argparse.Namespace) -> int:
-    briefing = _load("render", Path(arguments.content))
-    if isinstance(briefing, int):
-        return briefing
-    out = Path(arguments.out)
-    out.mkdir(parents=True, exist_ok=True)
-    pages = render_pages(briefing)
-    for page in pages:
-        (out / page.path).parent.mkdir(parents=True, exist_ok=True)
-        (out / page.path).write_text(page.markdown, encoding="utf-8")
-    print(f"wrote {len(pages)} pages to {out.as_posix()}")
+    from generator.pages_folder import Refused, check_folder, write_pages
+
+    content, out = Path(arguments.content), Path(arguments.out)
+    try:
+        check_folder(out, content)
+        briefing = _load("render", content)
+        if isinstance(briefing, int):
+            return briefing
+        written = write_pages(out, {page.path: page.markdown for page in render_pages(briefing)})
+    except Refused as refused:
+        for reason in refused.reasons:
+            print(f"briefing render: {_printable_path(reason)}", file=sys.stderr)
+        return EXIT_USAGE
+    print(written.summary(_printable_path(out.as_posix())))
     return EXIT_OK
 
 
 def _build(arguments: argparse.Namespace) -> int:
-    from generator.site import SiteError, build_site
+    from generator.site import SiteError, UnsafeSiteFolder, build_site
 
     config_file = Path(arguments.config)
     if not config_file.is_file():
@@ -185,8 +217,12 @@ def _build(arguments: argparse.Namespace) -> int:
     content = Path(arguments.content)
     if _no_content_folder("build", content):
         return EXIT_USAGE
+    site_dir = Path(arguments.site_dir) if arguments.site_dir else None
     try:
-        build_site(config_file, content, Path(arguments.site_dir) if arguments.site_dir else None)
+        build_site(config_file, content, site_dir, force=arguments.force)
+    except UnsafeSiteFolder as error:
+        print(f"briefing build: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except SiteError as error:
         print(f"briefing build: {error}", file=sys.stderr)
         return EXIT_INVALID

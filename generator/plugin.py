@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import export
+from generator import export, site_folder
 from generator.errors import BriefingError, Location
 from generator.load import BRIEFING_FILES, FileCache
 from generator.model import CATEGORY_TYPES, Briefing, Claim
@@ -35,6 +35,7 @@ from generator.render_html import Heading, convert
 from generator.render_links import PAGE_OF, Layout
 from generator.render_text import date
 from generator.sanitize import removed
+from generator.site_folder import KeepClear
 from generator.validate import load_briefing
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -93,7 +94,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Read and validate the briefing; abort the build, listing every problem, when it is invalid."""
+        """Check the site folder; read and validate the briefing, listing every problem when it is invalid.
+
+        This runs before MkDocs empties the site folder, so a folder it must not replace is refused in time.
+        """
+        try:
+            site_folder.check(
+                Path(config.site_dir),
+                KeepClear.of(config, self.content_dir(config)),
+                how_to_force="replace it with 'briefing build --force', which keeps its dot-entries",
+            )
+        except site_folder.UnsafeSiteFolder as error:
+            raise PluginError(f"briefing: {error}") from None
         reads = self.cache.reads
         try:
             self.briefing = load_briefing(self.content_dir(config), self.cache)
@@ -231,9 +243,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         return output.replace("</head>", reviews + "</head>", 1)
 
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Mark the site as built by the briefing, so that the next build may replace it."""
+        site_folder.mark(Path(config.site_dir))
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when anything in the content folder changes."""
-        server.watch(str(self.content_dir(config).resolve()))
+        """Rebuild when anything in the content folder changes, even after it was moved away and back."""
+        from generator.watch import keep_watching  # only serving watches files
+
+        keep_watching(server, self.content_dir(config).resolve())
         return server
 
 

@@ -8,6 +8,7 @@ docstrings, so the template says what the contract says.
 from __future__ import annotations
 
 import enum
+import os
 from pathlib import Path
 
 from generator import model
@@ -32,7 +33,9 @@ class InvalidId(ScaffoldError):
 def new_entity(content: Path, category: str, id: str) -> Path:
     """Write the template of a new entity to ``<content>/<folder>/<id>.yml``; return its path.
 
-    Refuses an id that is not well formed, one the briefing already uses, and a file that exists.
+    Refuses an id that is not well formed, one the briefing already uses, anything already at the path (a
+    link included, even one leading nowhere), and a category folder that is not a folder or is a link leading
+    out of the content folder. A template the machine fails to write whole is not left behind.
     """
     folder = CATEGORIES[category]
     if not is_id(id):
@@ -41,12 +44,54 @@ def new_entity(content: Path, category: str, id: str) -> Path:
     if id in used:
         raise ScaffoldError(f"the id '{id}' is already used at {used[id]}: ids are unique in a briefing")
     path = content / folder / f"{id}.yml"
-    if path.exists():
-        raise ScaffoldError(f"{path} already exists")
+    _check_folder(content, path.parent)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as file:  # "x": never overwrite a file made meanwhile
-        file.write(template(model.CATEGORY_TYPES[folder], id))
+    _write_new(path, template(model.CATEGORY_TYPES[folder], id))
     return path
+
+
+def _check_folder(content: Path, folder: Path) -> None:
+    """Refuse a category folder that is not a folder, or is a link that does not lead inside the content."""
+    if folder.is_symlink():
+        try:
+            target = folder.resolve(strict=True)
+        except (OSError, RuntimeError):  # leading nowhere, or round in a circle
+            raise ScaffoldError(
+                f"{folder} is a link to nothing ('{folder.readlink()}'); fix it or remove it"
+            ) from None
+        if not target.is_relative_to(content.resolve()):
+            raise ScaffoldError(
+                f"{folder} is a link leading out of the content folder ('{target}'); content must be inside "
+                "it: move the folder in instead of linking to it"
+            )
+    if os.path.lexists(folder) and not folder.is_dir():
+        what = "a link to a file" if folder.is_symlink() else "a file"
+        raise ScaffoldError(f"{folder} is {what}, where the {folder.name} folder goes; move it away")
+
+
+def _already_there(path: Path) -> str:
+    """The refusal of a path something already holds, saying what."""
+    if path.is_symlink():
+        return (
+            f"{path} already exists, as a link to '{path.readlink()}'; a new file is never written through it"
+        )
+    if path.is_dir():
+        return f"{path} already exists, as a folder"
+    return f"{path} already exists"
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet; if the machine fails to write it whole, remove what it began."""
+    try:
+        file = path.open("x", encoding="utf-8")  # "x": refuses anything there, a link even to nothing
+    except FileExistsError:
+        raise ScaffoldError(_already_there(path)) from None
+    try:
+        with file:
+            file.write(text)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def used_ids(content: Path) -> dict[str, Location]:

@@ -1,70 +1,71 @@
 """Building the site with MkDocs, strictly, and publishing it whole or not at all.
 
-MkDocs builds into its site folder in place: a build that fails half-way leaves half a site. Here the site is
-built into a staging folder beside the target; only a build that succeeded replaces the previous site, by
-renaming, and a failed one is deleted, leaving the previous site exactly as it was.
+MkDocs builds into its site folder in place: a build that fails half-way leaves half a site. Here the site
+folder is checked first (``site_folder``), the site is built into a staging folder inside it, and only a build
+that succeeded replaces the previous site; a failed one is deleted, leaving the previous site as it was.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from generator.site_folder import KeepClear, SiteFolder, SiteFolderBusy, UnsafeSiteFolder, check
+
 log = logging.getLogger("mkdocs.plugins.briefing")
+
+__all__ = ["SiteError", "UnsafeSiteFolder", "build_site"]
 
 
 class SiteError(Exception):
     """The site could not be built; the message says why (the details were logged as they came)."""
 
 
-def build_site(config_file: Path, content: Path, site_dir: Path | None = None) -> Path:
-    """Build the site strictly from the briefing in ``content``; return where it was published."""
+def build_site(
+    config_file: Path, content: Path, site_dir: Path | None = None, *, force: bool = False
+) -> Path:
+    """Build the site strictly from the briefing in ``content``; return where it was published.
+
+    Raises UnsafeSiteFolder, before anything is written, for a site folder the build must not replace.
+    """
     _show_mkdocs_log()
-    try:
-        config = load_config(str(config_file), strict=True)
-    except (Abort, ConfigurationError) as error:
-        raise SiteError(str(error)) from None
+    config = _config(config_file)
+    target = check(site_dir or Path(config.site_dir), KeepClear.of(config, content), force=force)
+    config = _config(config_file, target)  # MkDocs' own checks of the site folder see the real one
     if "briefing" not in config.plugins:
         raise SiteError(f"{config_file} does not use the 'briefing' plugin")
     config.plugins["briefing"].config.content_dir = str(content.resolve())
-    target = (site_dir or Path(config.site_dir)).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    config.site_dir = str(staging)
     try:
-        build(config)
-    except Abort as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        with SiteFolder(target) as folder:
+            staging = folder.stage()
+            config.site_dir = str(staging)
+            try:
+                build(config)
+                folder.publish(staging)
+            except BaseException as error:
+                folder.discard(staging)
+                if isinstance(error, Abort):
+                    raise SiteError(str(error)) from None
+                raise
+    except SiteFolderBusy as error:
         raise SiteError(str(error)) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    publish(staging, target)
     log.info(f"Published the site to {target}")
     return target
 
 
-def publish(staging: Path, target: Path) -> None:
-    """Put a built site in place of the previous one: moved aside, replaced, then deleted."""
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # a temporary folder is private; a site is not
-    previous = None
-    if target.exists():
-        previous = Path(tempfile.mkdtemp(prefix=f".{target.name}.previous-", dir=target.parent))
-        target.rename(previous / target.name)
-    staging.rename(target)
-    if previous is not None:
-        shutil.rmtree(previous)
+def _config(config_file: Path, site_dir: Path | None = None) -> MkDocsConfig:
+    overrides = {} if site_dir is None else {"site_dir": str(site_dir)}
+    try:
+        return load_config(str(config_file), strict=True, **overrides)
+    except (Abort, ConfigurationError) as error:
+        raise SiteError(str(error)) from None
 
 
 def _show_mkdocs_log() -> None:

@@ -234,12 +234,13 @@ def test_a_crash_mid_build_leaves_the_previous_site_as_it_was(tmp_path, monkeypa
     assert main(["build", "--site-dir", str(site)]) == 70
     assert "internal error (RuntimeError: the machine fell over)" in capsys.readouterr().err
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]  # no staging folder left behind
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+    assert not list(site.glob(".briefing-building-*"))  # no staging folder left behind
 
 
 def test_a_new_build_replaces_the_whole_previous_site(tmp_path):
     site = tmp_path / "site"
-    site.mkdir()
+    assert main(["build", "--site-dir", str(site)]) == 0
     (site / "stale.html").write_text("from an older build")
     assert main(["build", "--site-dir", str(site)]) == 0
     assert not (site / "stale.html").exists()

@@ -110,12 +110,13 @@ def test_an_invalid_briefing_fails_with_located_errors_and_leaves_the_site_alone
     combat.write_text(combat.read_text(encoding="utf-8").replace("status: unverified", "status: confimed"))
     site_dir = tmp_path / "site"
     site_dir.mkdir()
+    (site_dir / ".briefing-site").write_text("built before")
     (site_dir / "index.html").write_text("the previous site")
     code, err = build(content, site_dir, capsys)
     assert code == 1
     assert f"{content}/claims/2-combat.yml:7:9: claim 'nk-troops-in-combat', status: expected one of" in err
     assert "briefing: 1 problem in 1 file" in err
-    assert [path.name for path in site_dir.iterdir()] == ["index.html"]
+    assert sorted(path.name for path in site_dir.iterdir()) == [".briefing-site", "index.html"]
     assert (site_dir / "index.html").read_text() == "the previous site"
 
 
