@@ -41,12 +41,12 @@ def free_port() -> int:
 class Served:
     """``mkdocs serve --livereload`` (the README's command) running on a copy of the project."""
 
-    def __init__(self, folder: Path, content: Path | None = None) -> None:
+    def __init__(self, folder: Path, content: Path | None = None, log_path: Path | None = None) -> None:
         copy_project(folder, content)
         self.folder = folder
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        self.log_path = folder / "serve.log"
+        self.log_path = log_path or folder / "serve.log"
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],

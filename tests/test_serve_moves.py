@@ -2,34 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from html import unescape
 from pathlib import Path
 
-from served import Served, copy_project, free_port
+from served import Served
 
 TITLE = "title: North Korean troops fighting Ukrainian forces alongside Russian troops"
-
-
-class QuietServed(Served):
-    """``Served``, with its log written outside the project: nothing beside the content folder changes."""
-
-    def __init__(self, folder: Path) -> None:
-        copy_project(folder)
-        self.folder = folder
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.log_path = folder.parent / "serve.log"
-        with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
-                cwd=folder, stdout=log, stderr=subprocess.STDOUT,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            )  # fmt: skip
-        self.wait_for("", lambda html: html is not None, timeout=60)
 
 
 def shows(text: str):
@@ -42,7 +21,7 @@ def edit_title(content: Path, title: str) -> None:
 
 
 def test_the_site_follows_the_content_folder_moved_away_and_back(tmp_path):
-    served = QuietServed(tmp_path / "project")
+    served = Served(tmp_path / "project", log_path=tmp_path / "serve.log")  # nothing beside content changes
     try:
         content = served.folder / "content"
         away = served.folder / "content-away"
