@@ -43,7 +43,7 @@ class Id:
 
 @dataclass(frozen=True)
 class DateValue:
-    """A date at its own precision."""
+    """A date at its own precision: a year, a month, a day, or a day's time of day."""
 
 
 @dataclass(frozen=True)

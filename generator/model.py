@@ -146,7 +146,7 @@ class Stance:
     position: Position = required(Choice(Position))
     """Its position on the claim."""
     date: Date | None = optional(DateValue())
-    """When it took the position."""
+    """When it took the position; needed when the actor takes several stances on the claim."""
     note: str | None = optional(PROSE)
     """What exactly it said or did."""
     sources: tuple[Citation, ...] = required(CITATIONS)
@@ -206,7 +206,7 @@ class Claim(Entity):
     first_reported: Date | None = optional(DateValue())
     """When the claim was first reported."""
     stances: tuple[Stance, ...] = required(ListOf(Record(Stance), "stance", min_items=1))
-    """Each actor's public position on the claim."""
+    """Each actor's public positions on the claim, once per change of position; its latest is current."""
     evidence: tuple[Evidence, ...] = optional(ListOf(Record(Evidence), "evidence item"))
     """Evidence bearing on the claim."""
     assessment: Assessment | None = optional(Record(Assessment))
@@ -215,6 +215,28 @@ class Claim(Entity):
     """Ids of related claims."""
     superseded_by: str | None = optional(Ref(Category.CLAIM))
     """Id of the claim that supersedes this one (required when the status is ``superseded``)."""
+
+    @property
+    def stances_over_time(self) -> tuple[tuple[Stance, ...], ...]:
+        """Each actor's stances on the claim in date order, its current one last.
+
+        Actors come in the order they first appear in ``stances``. An actor with several stances dates each
+        of them, never two alike or overlapping (the validator sees to it), so the order is the dates'.
+        """
+        by_actor: dict[str, list[Stance]] = {}
+        for stance in self.stances:
+            by_actor.setdefault(stance.actor, []).append(stance)
+        return tuple(tuple(sorted(stances, key=_stance_order)) for stances in by_actor.values())
+
+    @property
+    def current_stances(self) -> tuple[Stance, ...]:
+        """Each actor's current stance on the claim, its latest; actors in the order they first appear."""
+        return tuple(history[-1] for history in self.stances_over_time)
+
+
+def _stance_order(stance: Stance) -> tuple[int, int]:
+    """Where a stance comes among its actor's stances on a claim: by its date (an undated one first)."""
+    return stance.date.span if stance.date is not None else (0, 0)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,11 +6,11 @@ greyscale, in print and to a screen reader alike. Each cell links to the stance 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from generator import render_text as md
-from generator.model import Claim
-from generator.render_entities import stance_anchors
+from generator.model import Claim, Stance
+from generator.render_entities import stance_anchor
 from generator.render_links import Links
 from generator.vocabulary import Position
 
@@ -67,7 +67,7 @@ def matrix(links: Links, claims: list[Claim] | None = None) -> str:
     """A legend, then a table of claims (all, unless given some) by the actors who take stances on them."""
     briefing = links.briefing
     shown = briefing.claims if claims is None else claims
-    stance_counts = Counter(stance.actor for claim in shown for stance in claim.stances)
+    stance_counts = Counter(stance.actor for claim in shown for stance in claim.current_stances)
     if not stance_counts:
         return "This briefing has no stances yet."
     ranked = sorted(
@@ -76,7 +76,10 @@ def matrix(links: Links, claims: list[Claim] | None = None) -> str:
     chosen = set(ranked[:MAX_COLUMNS])
     actors = [actor.id for actor in briefing.actors if actor.id in chosen]
     others = len(stance_counts) > len(actors)
-    lines = ["Each cell gives an actor's public position on a claim, and links to it.", ""]
+    intro = "Each cell gives an actor's public position on a claim, and links to it."
+    if any(len(history) > 1 for claim in shown for history in claim.stances_over_time):
+        intro += " " + CHANGED_NOTE
+    lines = [intro, ""]
     lines += [f"- {position_label(position)}: {MEANINGS[position]}" for position in Position] + [""]
     header = ["Claim", *(links.to(id) for id in actors)] + (["Other actors"] if others else [])
     lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
@@ -92,13 +95,30 @@ def matrix(links: Links, claims: list[Claim] | None = None) -> str:
 
 
 def _row(claim: Claim, actors: list[str], chosen: set[str], others: bool, links: Links) -> list[str]:
-    cells: dict[str, list[str]] = defaultdict(list)
+    cells: dict[str, str] = {}
     rest = []
-    for stance, anchor in zip(claim.stances, stance_anchors(claim), strict=True):
-        label = f"[{position_label(stance.position)}]({links.stance_url(claim.id, anchor)})"
-        if stance.actor in chosen:
-            cells[stance.actor].append(label)
+    for history in claim.stances_over_time:
+        current = history[-1]
+        anchor = stance_anchor(claim.id, current, True)
+        label = f"[{position_label(current.position)}]({links.stance_url(claim.id, anchor)})"
+        label += _was(history)
+        if current.actor in chosen:
+            cells[current.actor] = label
         else:
-            rest.append(f"{links.to(stance.actor)} {label}")
-    row = [links.to(claim.id)] + ["<br>".join(cells[id]) for id in actors]
+            rest.append(f"{links.to(current.actor)} {label}")
+    row = [links.to(claim.id)] + [cells.get(id, "") for id in actors]
     return [*row, "<br>".join(rest)] if others else row
+
+
+CHANGED_NOTE = "A position that changed says what it was before; its link leads to the actor's stances."
+"""What the matrix says of changed positions, when it shows any."""
+
+
+def _was(history: tuple[Stance, ...]) -> str:
+    """After an actor's current position, the one before it if it had one: (was ○ neither, November 2024)."""
+    if len(history) == 1:
+        return ""
+    before = history[-2]
+    when = f", {md.date(before.date)}" if before.date else ""
+    was = f"was {SYMBOLS[before.position]} {before.position.value}{when}"
+    return f' <span class="briefing-changed">({was})</span>'

@@ -90,18 +90,34 @@ def link(label: str, target: str) -> str:
 
 
 def date(value: Date) -> str:
-    """A date in words at its own precision: 2024, August 2024, 6 August 2024, around August 2024."""
+    """A date in words at its own precision: 2024, August 2024, 6 August 2024, around August 2024.
+
+    A time of day follows its day, with its offset when written: 19 August 2024, 03:24 UTC+08:00.
+    """
     words = str(value.year)
     if value.month is not None:
         words = f"{_MONTHS[value.month - 1]} {words}"
     if value.day is not None:
         words = f"{value.day} {words}"
+    if value.hour is not None:
+        words += f", {_time(value)}"
     return f"around {words}" if value.approximate else words
 
 
+def _time(value: Date) -> str:
+    """A date's time of day, with its offset: 03:24, 03:24 UTC, 03:24 UTC+08:00."""
+    zone = {None: "", "Z": " UTC"}.get(value.offset, f" UTC{value.offset}")
+    return f"{value.hour or 0:02d}:{value.minute or 0:02d}{zone}"
+
+
 def date_range(start: Date, end: Date | None) -> str:
-    """A date, or the span from one date to another."""
-    return date(start) if end is None else f"{date(start)} to {date(end)}"
+    """A date, or the span from one date to another (a span within one day names the day once)."""
+    if end is None:
+        return date(start)
+    same_day = (start.year, start.month, start.day) == (end.year, end.month, end.day)
+    if same_day and start.hour is not None and end.hour is not None:
+        return f"{date(start)} to {'around ' * end.approximate}{_time(end)}"
+    return f"{date(start)} to {date(end)}"
 
 
 def capitalised(text: str) -> str:

@@ -8,12 +8,15 @@ usual form.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from generator import model
+from generator.dates import Date
 from generator.errors import Location
-from generator.load import Mapping
+from generator.load import Mapping, Node, Sequence
+from generator.model import NOWHERE
 from generator.vocabulary import ClaimStatus, QuestionStatus
 
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -22,14 +25,22 @@ Values = dict[str, Any]
 Broken = Iterator[tuple[Location, str | None, str]]
 
 
-def check_rules(type_: type, values: Values, node: Mapping) -> Broken:
-    """Every problem the rules for this kind of record find in its values."""
-    rule = RULES.get(type_)
+def check_rules(type_: type, values: Values, node: Mapping, *, complete: bool = True) -> Broken:
+    """Every problem the rules for this kind of record find in its values.
+
+    When some of the record's values could not be read (``complete`` false, ``values`` holding those that
+    could), the rules that need only what was read still run, so that one run reports every problem.
+    """
+    rule = (RULES if complete else PARTIAL_RULES).get(type_)
     return rule(values, node) if rule is not None else iter(())
 
 
 def _at(node: Mapping, key: str) -> Location:
     return next((value.at for name, value in node.items if name.value == key), node.at)
+
+
+def _value(node: Mapping, key: str) -> Node | None:
+    return next((value for name, value in node.items if name.value == key), None)
 
 
 def _claim(values: Values, node: Mapping) -> Broken:
@@ -38,6 +49,67 @@ def _claim(values: Values, node: Mapping) -> Broken:
         yield _at(node, "status"), None, message
     if values.get("superseded_by") == values["id"]:
         yield _at(node, "superseded_by"), None, "a claim cannot supersede itself"
+    yield from _claim_stances(values, node)
+
+
+def _claim_stances(values: Values, node: Mapping) -> Broken:
+    if "stances" in values:
+        yield from _stances_over_time(values["stances"], _value(node, "stances"))
+
+
+def _stances_over_time(stances: tuple[model.Stance, ...], node: Node | None) -> Broken:
+    """An actor with several stances on a claim dates each of them, so that its latest, current one is known.
+
+    No two of an actor's stances may have the same date, nor overlapping dates (2024-11 and 2024-11-05):
+    which of them came first could not be told.
+    """
+    items = node.items if isinstance(node, Sequence) else ()
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    for index, stance in enumerate(stances):
+        by_actor[stance.actor].append(index)
+    for actor, indexes in by_actor.items():
+        if len(indexes) > 1:
+            yield from _one_actor_over_time(actor, indexes, stances, items)
+
+
+def _one_actor_over_time(
+    actor: str, indexes: list[int], stances: tuple[model.Stance, ...], items: tuple[Node, ...]
+) -> Broken:
+    numbers = _and([str(index + 1) for index in indexes])
+    dated: list[tuple[int, Date]] = []
+    for index in indexes:
+        item = items[index] if index < len(items) else None
+        date = stances[index].date
+        if date is None:
+            message = (
+                f"actor '{actor}' takes several stances on this claim (stances {numbers}), so each needs a "
+                "date, the latest being its current position"
+            )
+            yield (item.at if item else NOWHERE), f"stance {index + 1}", message
+            continue
+        clash = next(((other, when) for other, when in dated if when.overlaps(date)), None)
+        if clash is not None:
+            at = _at(item, "date") if isinstance(item, Mapping) else NOWHERE
+            yield at, f"stance {index + 1}, date", _clash(date, *clash, actor)
+        dated.append((index, date))
+
+
+def _clash(date: Date, index: int, other: Date, actor: str) -> str:
+    """Why a stance's date cannot follow or precede another of the same actor's on the claim."""
+    stance = f"stance {index + 1}, by the same actor '{actor}'"
+    if date.span == other.span:
+        written = "" if str(date) == str(other) else "written "
+        same = f"{stance}, has the same date, {written}{other}"
+        return f"{same}; an actor's stances on one claim need different dates"
+    return (
+        f"{date} and {other} (the date of {stance}) overlap, so which came first cannot be told; write both "
+        "to the same precision, such as the day"
+    )
+
+
+def _and(words: list[str]) -> str:
+    """Words joined by commas and a last "and"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _quantity(values: Values, node: Mapping) -> Broken:
@@ -54,7 +126,7 @@ def _quantity(values: Values, node: Mapping) -> Broken:
 
 def _event(values: Values, node: Mapping) -> Broken:
     start, end = values["date"], values.get("end_date")
-    if end is not None and end.last_day < start.first_day:
+    if end is not None and end.span[1] <= start.span[0]:  # ends before the first moment the event can start
         yield _at(node, "end_date"), None, f"end_date {end} is before date {start}"
 
 
@@ -86,3 +158,6 @@ RULES: dict[type, Callable[[Values, Mapping], Broken]] = {
     model.BriefingInfo: _briefing,
 }
 """The rules, by the model class they apply to."""
+PARTIAL_RULES: dict[type, Callable[[Values, Mapping], Broken]] = {model.Claim: _claim_stances}
+"""The rules that still apply to a record some of whose values could not be read: each needs only the
+values it checks (and checks that they were read)."""

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from generator import model
-from generator.dates import FORMS
+from generator.dates import FORMS, TIMES
 from generator.errors import Location, Problem, with_article
 from generator.fields import Choice, DateValue, Id, Kind, ListOf, Record, Ref, Text, Url, field_docs, specs
 from generator.load import Mapping, Node, Sequence, find_files, read_file
@@ -168,7 +168,7 @@ def _hint(kind: Kind, doc: str) -> str:
     if isinstance(kind, Choice):
         return f"{hint} One of: {', '.join(_values(kind.enum))}."
     if isinstance(kind, DateValue):
-        return f"{hint} {FORMS[0].upper()}{FORMS[1:]}."
+        return f"{hint} {FORMS[0].upper()}{FORMS[1:]}; {TIMES}."
     if isinstance(kind, Ref) and not kind.or_text and "id" not in hint.lower():
         return f"{hint} The id of {with_article(kind.category.value)}."
     if isinstance(kind, Url):

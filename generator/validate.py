@@ -196,12 +196,12 @@ class _Reader:
         return value
 
     def date(self, kind: DateValue, node: Scalar, where: Where) -> Any:
-        """Read a date at its precision."""
+        """Read a date at its precision, with its time of day when it has one."""
         try:
             return Date.parse(node.value)
         except DateError as error:
-            if error.malformed:
-                return self.report(node.at, where, f"expected {FORMS}, found {_found(node)}")
+            if error.malformed:  # the error says what was expected
+                return self.report(node.at, where, f"{error}, found {_found(node)}")
             return self.report(node.at, where, f"{_found(node)} is not a date: {error}")
 
     def number(self, kind: Number, node: Scalar, where: Where) -> Any:
@@ -281,13 +281,13 @@ class _Reader:
         values = self.keys(type_, node, where)
         if issubclass(type_, model.Entity) and values.get("id", _INVALID) is not _INVALID:
             self.define(values["id"], type_.CATEGORY, node.at, where)
-        if len(self.problems) > reported:
-            return _INVALID
+        complete = len(self.problems) == reported
+        read = values if complete else {key: value for key, value in values.items() if value is not _INVALID}
         broken = [
             self.report(at, (*where, field) if field else where, message)
-            for at, field, message in check_rules(type_, values, node)
+            for at, field, message in check_rules(type_, read, node, complete=complete)
         ]
-        if broken:
+        if broken or not complete:
             return _INVALID
         if issubclass(type_, model.Entity):
             entity = type_(**values, origin=node.at)
