@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from generator import export
-from generator.errors import BriefingError
+from generator.editions import History, with_history
+from generator.errors import BriefingError, Location, Problem
 from generator.model import Briefing
 from generator.render import render_pages
 from generator.scaffold import CATEGORIES, InvalidId, ScaffoldError, new_entity
@@ -145,7 +147,48 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the new entity's id, unique across the briefing (e.g. kim-yo-jong)")
     _content_option(new)
     new.set_defaults(run=_new)
+    _history_commands(commands)
     return parser
+
+
+def _history_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``briefing edition`` and ``briefing diff``."""
+    edition = commands.add_parser(
+        "edition",
+        help="record the briefing as it is now as a new edition, with its update",
+        description=(
+            "Record the briefing as it is now as a new edition in <content>/editions/, and put its update "
+            "(date and text) at the top of the updates in briefing.yml. Refuses a date before the last "
+            "edition's, and an edition in which nothing changed unless --allow-empty."
+        ),
+    )
+    edition.add_argument("--date", required=True, metavar="DATE", help="the edition's date (e.g. 2025-04-02)")
+    edition.add_argument("--text", required=True, metavar="TEXT", help="what changed, for the update (prose)")
+    edition.add_argument(
+        "--allow-empty", action="store_true", help="record the edition even if nothing changed since the last"
+    )
+    _content_option(edition)
+    edition.set_defaults(run=_edition)
+
+    diff = commands.add_parser(
+        "diff",
+        help="print what changed between two versions of the briefing, one change a line",
+        description=(
+            "Compare two versions of the briefing, each a content folder or a git revision (the content "
+            "folder as that revision of its repository holds it), and print each change on a line: entities "
+            "added and removed, status, stance and assessment changes, new citations, other fields changed."
+        ),
+    )
+    diff.add_argument("old", metavar="OLD", help="the older version: a content folder, or a git revision")
+    diff.add_argument(
+        "new",
+        metavar="NEW",
+        nargs="?",
+        help="the newer version, as OLD (default: the content folder as it is)",
+    )
+    diff.add_argument("--format", choices=["text", "json"], default="text", help="(default: text)")
+    _content_option(diff)
+    diff.set_defaults(run=_diff)
 
 
 def _content_option(command: argparse.ArgumentParser) -> None:
@@ -164,25 +207,33 @@ def _no_content_folder(command: str, content: Path) -> bool:
     return True
 
 
-def _load(command: str, content: Path) -> Briefing | int:
-    """The briefing, or the exit code after reporting why it cannot be had."""
+def _load_with_history(command: str, content: Path) -> tuple[Briefing, History] | int:
+    """The briefing and its recorded editions, or the exit code after reporting why they cannot be had."""
     if _no_content_folder(command, content):
         return EXIT_USAGE
     try:
-        return load_briefing(content)
+        return with_history(content, load_briefing)
     except BriefingError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"briefing {command}: {error.summary()}", file=sys.stderr)
-        return EXIT_INVALID
+        return _invalid(command, error)
+
+
+def _invalid(command: str, error: BriefingError) -> int:
+    """Report every problem, then their count; the exit code of an invalid briefing."""
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(f"briefing {command}: {error.summary()}", file=sys.stderr)
+    return EXIT_INVALID
 
 
 def _check(arguments: argparse.Namespace) -> int:
     content = Path(arguments.content)
-    briefing = _load("check", content)
-    if isinstance(briefing, int):
-        return briefing
-    print(f"{content.as_posix()}: valid: {counts(briefing)}")
+    loaded = _load_with_history("check", content)
+    if isinstance(loaded, int):
+        return loaded
+    briefing, history = loaded
+    editions = len(history.editions)
+    recorded = f", {editions} recorded edition{'s' * (editions != 1)}" if editions else ""
+    print(f"{content.as_posix()}: valid: {counts(briefing)}{recorded}")
     return EXIT_OK
 
 
@@ -192,10 +243,11 @@ def _render(arguments: argparse.Namespace) -> int:
     content, out = Path(arguments.content), Path(arguments.out)
     try:
         check_folder(out, content)
-        briefing = _load("render", content)
-        if isinstance(briefing, int):
-            return briefing
-        written = write_pages(out, {page.path: page.markdown for page in render_pages(briefing)})
+        loaded = _load_with_history("render", content)
+        if isinstance(loaded, int):
+            return loaded
+        pages = render_pages(loaded[0], history=loaded[1])
+        written = write_pages(out, {page.path: page.markdown for page in pages})
     except Refused as refused:
         for reason in refused.reasons:
             print(f"briefing render: {_printable_path(reason)}", file=sys.stderr)
@@ -230,14 +282,17 @@ def _build(arguments: argparse.Namespace) -> int:
 
 
 def _export(arguments: argparse.Namespace) -> int:
-    briefing = _load("export", Path(arguments.content))
-    if isinstance(briefing, int):
-        return briefing
+    loaded = _load_with_history("export", Path(arguments.content))
+    if isinstance(loaded, int):
+        return loaded
+    briefing, history = loaded
     if arguments.format == "atom":
-        written = export.atom_feed(briefing, arguments.site_url)
+        written = export.atom_feed(briefing, arguments.site_url, history)
     else:
         written = (
-            export.briefing_json(briefing) if arguments.format == "json" else export.stance_csv(briefing)
+            export.briefing_json(briefing, history)
+            if arguments.format == "json"
+            else export.stance_csv(briefing)
         )
     sys.stdout.write(written)
     return EXIT_OK
@@ -254,6 +309,95 @@ def _new(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE if isinstance(error, InvalidId) else EXIT_INVALID
     print(f"wrote {path.as_posix()}: fill in its empty values, then run briefing check")
     return EXIT_OK
+
+
+def _edition(arguments: argparse.Namespace) -> int:
+    from generator.recording import Refused, record_edition
+
+    content = Path(arguments.content)
+    if _no_content_folder("edition", content):
+        return EXIT_USAGE
+    try:
+        recorded = record_edition(
+            content, arguments.date, arguments.text, load_briefing, allow_empty=arguments.allow_empty
+        )
+    except Refused as refused:
+        print(f"briefing edition: {refused}", file=sys.stderr)
+        return EXIT_USAGE
+    except BriefingError as error:
+        return _invalid("edition", error)
+    where = _printable_path(recorded.path.as_posix())
+    update = (
+        f"its update is at the top of the updates in {_printable_path(recorded.briefing_file.as_posix())}"
+        if recorded.briefing_file
+        else "its update was in the updates already"
+    )
+    whole = ", the whole briefing as it is" if recorded.number == 1 else ""
+    print(f"recorded edition {recorded.number} in {where}{whole}; {update}")
+    if recorded.number > 1:
+        for change in recorded.changes:
+            print(change.words())
+    return EXIT_OK
+
+
+def _diff(arguments: argparse.Namespace) -> int:
+    from generator.history import State, compare
+    from generator.revisions import RevisionError, content_at
+
+    content = Path(arguments.content)
+    states = []
+    try:
+        with contextlib.ExitStack() as taken:
+            for version in (arguments.old, arguments.new or arguments.content):
+                if Path(version).is_dir():
+                    folder, name = Path(version), Path(version).as_posix()
+                elif not content.is_dir():
+                    print(
+                        f"briefing diff: '{version}' is not a folder; to read it as a git revision of the "
+                        f"content folder's repository, give the content folder with --content DIR",
+                        file=sys.stderr,
+                    )
+                    return EXIT_USAGE
+                else:
+                    folder, name = taken.enter_context(content_at(version, content))
+                briefing = _load_version(folder, name)
+                if isinstance(briefing, int):
+                    return briefing
+                states.append(State.of(export.briefing_data(briefing)))
+    except RevisionError as error:
+        print(f"briefing diff: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    old, new = states
+    changes = compare(old, new)
+    if arguments.format == "json":
+        print(json.dumps({"changes": [change.data() for change in changes]}, ensure_ascii=False, indent=2))
+    else:
+        for change in changes:
+            print(change.words())
+    return EXIT_OK
+
+
+def _load_version(folder: Path, name: str) -> Briefing | int:
+    """One version of the briefing for ``diff``; its problems located under its name (``HEAD~1:content``)."""
+    try:
+        return load_briefing(folder)
+    except BriefingError as error:
+        prefix = folder.as_posix()
+        renamed = [
+            Problem(
+                Location(_joined(name, problem.location.path.removeprefix(prefix)), *problem.location[1:]),
+                problem.message,
+            )
+            if problem.location.path.startswith(prefix)
+            else problem
+            for problem in error.problems
+        ]
+        return _invalid("diff", BriefingError(renamed))
+
+
+def _joined(name: str, path: str) -> str:
+    """A path inside a version of the content folder (``/claims/x.yml``), named under the version's name."""
+    return name + path.lstrip("/") if name.endswith((":", "/")) else name + path
 
 
 def counts(briefing: Briefing) -> str:

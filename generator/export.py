@@ -17,12 +17,14 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
 
-from generator import prose
+from generator import prose, render_history
 from generator import render_text as md
 from generator.dates import Date
+from generator.editions import Edition, History
 from generator.fields import specs
 from generator.model import CATEGORY_TYPES, Actor, Briefing, Claim, Source
 from generator.render_html import convert
+from generator.render_links import Links
 from generator.vocabulary import ActorKind, ClaimStatus, Position
 
 FORMAT = "briefing"
@@ -67,17 +69,23 @@ def data(value: Any) -> Any:
     return value
 
 
-def briefing_data(briefing: Briefing) -> dict[str, Any]:
-    """The whole briefing as one JSON document (schema: ``generator/schemas/briefing-export.schema.json``)."""
+def briefing_data(briefing: Briefing, history: History | None = None) -> dict[str, Any]:
+    """The whole briefing as one JSON document (schema: ``generator/schemas/briefing-export.schema.json``).
+
+    With a history of recorded editions, ``history`` holds them, newest first: each one's number, date, text
+    and changes (``generator.history``).
+    """
     document: dict[str, Any] = {"format": FORMAT, "version": VERSION, "briefing": data(briefing.info)}
     for folder in CATEGORY_TYPES:
         document[folder] = data(getattr(briefing, folder))
+    if history is not None and history.editions:
+        document["history"] = history.data()
     return document
 
 
-def briefing_json(briefing: Briefing) -> str:
+def briefing_json(briefing: Briefing, history: History | None = None) -> str:
     """``briefing.json``, compact (a third smaller, and written four times faster, than indented)."""
-    return json.dumps(briefing_data(briefing), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(briefing_data(briefing, history), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def claim_review(claim: Claim, briefing: Briefing, url: str | None) -> dict[str, Any]:
@@ -90,7 +98,11 @@ def claim_review(claim: Claim, briefing: Briefing, url: str | None) -> dict[str,
     if claim.status_note:
         rating["ratingExplanation"] = prose_text(claim.status_note)
     item: dict[str, Any] = {"@type": "Claim"}
-    claimants = [stance for stance in claim.stances if stance.position in _CLAIMANTS]
+    claimants = [  # each actor that asserts the claim, or did: once, by its first such stance
+        next(stance for stance in history if stance.position in _CLAIMANTS)
+        for history in claim.stances_over_time
+        if any(stance.position in _CLAIMANTS for stance in history)
+    ]
     if claimants:
         item["author"] = [_party(briefing.entity(stance.actor)) for stance in claimants]  # type: ignore[arg-type]
         first = claimants[0].sources[0]
@@ -127,11 +139,12 @@ def json_ld(value: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def atom_feed(briefing: Briefing, site_url: str | None) -> str:
+def atom_feed(briefing: Briefing, site_url: str | None, history: History | None = None) -> str:
     """An Atom feed of the briefing's updates (its editions), newest first as written.
 
     Entry ids are stable: derived from the site's address (or the briefing's title) and each update's date and
-    place among the updates of that date. Without ``site_url``, links are relative to the feed.
+    place among the updates of that date. Without ``site_url``, links are relative to the feed. The entry of
+    a recorded edition lists what the edition changed, and links to it on the Changes page.
     """
     info = briefing.info
     base = site_url.rstrip("/") + "/" if site_url else ""
@@ -144,14 +157,15 @@ def atom_feed(briefing: Briefing, site_url: str | None) -> str:
     _child(feed, "title", info.title)
     if info.subtitle:
         _child(feed, "subtitle", info.subtitle)
-    newest = max([update.date.first_day for update in info.updates], default=info.as_of.first_day)
-    _child(feed, "updated", f"{newest.isoformat()}T00:00:00Z")
+    newest = max((update.date for update in info.updates), key=lambda date: date.span, default=info.as_of)
+    _child(feed, "updated", newest.timestamp)
     author = ET.SubElement(feed, f"{{{_ATOM}}}author")
     _child(author, "name", ", ".join(info.authors) or info.title)
     _link(feed, base or "./", "alternate", "text/html")
     _link(feed, f"{base}{FILES['atom']}", "self", "application/atom+xml")
     seen: Counter[str] = Counter()
-    for update in info.updates:
+    editions = history.of_updates(info.updates) if history else [None] * len(info.updates)
+    for update, edition in zip(info.updates, editions, strict=True):
         day = str(update.date)
         seen[day] += 1
         entry = ET.SubElement(feed, f"{{{_ATOM}}}entry")
@@ -163,26 +177,53 @@ def atom_feed(briefing: Briefing, site_url: str | None) -> str:
         )
         _child(entry, "id", entry_id)
         _child(entry, "title", f"Update of {md.date(update.date)}")
-        _child(entry, "updated", f"{update.date.first_day.isoformat()}T00:00:00Z")
-        _link(entry, f"{base or './'}#briefing_updates", "alternate", "text/html")
-        content = _child(entry, "content", convert(md.prose(update.text)).html)
-        content.set("type", "html")
+        _child(entry, "updated", update.date.timestamp)
+        _entry_content(entry, briefing, update.text, edition, base)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _entry_content(
+    entry: ET.Element, briefing: Briefing, text: str, edition: Edition | None, base: str
+) -> None:
+    """An entry's link and content: the update's text, and for a recorded edition what it changed."""
+    html = convert(md.prose(text)).html
+    if edition is None:
+        _link(entry, f"{base or './'}#briefing_updates", "alternate", "text/html")
+    else:
+        _link(
+            entry, _site_link(f"changes.md#{render_history.anchor(edition)}", base), "alternate", "text/html"
+        )
+        html += "\n" + _changes_html(briefing, edition, base)
+    _child(entry, "content", html).set("type", "html")
+
+
+def _changes_html(briefing: Briefing, edition: Edition, base: str) -> str:
+    """What an edition changed, as HTML for its feed entry, linked to the site's pages."""
+    markdown = "\n".join(render_history.edition_changes(Links(briefing), edition))
+    return convert(markdown, lambda url: _site_link(url, base)).html
+
+
+def _site_link(url: str, base: str) -> str:
+    """A link of the pages' Markdown (``claims.md#id``) as the built site has it, from the feed."""
+    path, _, fragment = url.partition("#")
+    if path.endswith(".md"):
+        path = "" if path == "index.md" else path.removesuffix(".md") + "/"
+    return f"{base or './'}{path}" + (f"#{fragment}" if fragment else "")
 
 
 def stance_csv(briefing: Briefing) -> str:
     """The stance matrix as CSV: a row per claim, a column per actor that takes a stance.
 
-    Each cell is the actor's position on the claim, empty when it takes none.
+    Each cell is the actor's current position on the claim (its latest), empty when it takes none.
     """
-    counts = Counter(stance.actor for claim in briefing.claims for stance in claim.stances)
+    counts = Counter(stance.actor for claim in briefing.claims for stance in claim.current_stances)
     actors = sorted(counts, key=lambda id: (-counts[id], id))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["claim", "title", "status", *actors])
     for claim in briefing.claims:
-        positions = {stance.actor: stance.position.value for stance in claim.stances}
+        positions = {stance.actor: stance.position.value for stance in claim.current_stances}
         row = [claim.id, _cell(claim.title), claim.status.value]
         writer.writerow(row + [positions.get(actor, "") for actor in actors])
     return out.getvalue()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +20,12 @@ BRIEFING_FILES = ("briefing.yml", "briefing.yaml")
 """The file holding the briefing itself, under either ending."""
 CATEGORY_FOLDERS = ("sources", "actors", "claims", "treaties", "questions", "events")
 """The folders of entities, in the order the contract lists them."""
+EDITIONS_FOLDER = "editions"
+"""The folder of what ``briefing edition`` records (read by ``generator.editions``), not of entities."""
 YAML_SUFFIXES = (".yml", ".yaml")
 """The endings of the files read; other files (notes, images) are passed over."""
+EDITION_SUFFIX = ".json"
+"""The ending of the editions' files."""
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,10 @@ def find_files(content: Path, problems: list[Problem]) -> list[ContentFile]:
     """List a briefing's YAML files: the briefing file first, then each category's in sorted path order.
 
     YAML files outside the known places are reported rather than silently skipped, since their facts would
-    never reach the site. Hidden files and folders (editor and VCS state) are passed over.
+    never reach the site. Hidden files and folders (editor and VCS state) are passed over, and so is the
+    editions folder: ``find_editions`` lists it.
     """
-    walk = _Walk(content, problems)
+    walk = _Walk(content, problems, lambda name: name != EDITIONS_FOLDER, YAML_SUFFIXES)
     if not walk.folder(content, (walk.root,)):
         return []  # the content folder itself cannot be listed: said once, nothing more to say
     files = []
@@ -63,6 +69,30 @@ def find_files(content: Path, problems: list[Problem]) -> list[ContentFile]:
     return files
 
 
+def find_editions(content: Path, problems: list[Problem]) -> list[ContentFile]:
+    """List the editions' files (``editions/*.json``), in sorted path order, reporting what else is there.
+
+    Links and names are taken as in the rest of the content folder; the files must lie in the folder itself,
+    where ``briefing edition`` writes them. A YAML file there is reported: its facts would never be read.
+    """
+    walk = _Walk(content, problems, lambda name: name == EDITIONS_FOLDER, (EDITION_SUFFIX, *YAML_SUFFIXES))
+    if not os.path.lexists(content / EDITIONS_FOLDER) or not walk.folder(content, (walk.root,)):
+        return []
+    files = []
+    for path in sorted(walk.found):
+        relative = path.relative_to(content)
+        if len(relative.parts) == 2 and path.suffix == EDITION_SUFFIX:
+            files.append(ContentFile(EDITIONS_FOLDER, path, shown(path)))
+            continue
+        where = "a folder inside editions/" if len(relative.parts) > 2 else "a YAML file in editions/"
+        message = (
+            f"{where} is never read: the editions folder holds only the files 'briefing edition' writes "
+            f"({EDITION_SUFFIX}); move the file out"
+        )
+        problems.append(Problem(Location(shown(path), 1, 1), message))
+    return files
+
+
 def _is_there(path: Path) -> bool:
     """Whether something other than a folder has the name (a link to nothing counts: it is reported)."""
     return os.path.lexists(path) and not path.is_dir()
@@ -71,7 +101,14 @@ def _is_there(path: Path) -> bool:
 class _Walk:
     """One walk through the content folder: the YAML files found, and a problem for each odd thing met."""
 
-    def __init__(self, content: Path, problems: list[Problem]) -> None:
+    def __init__(
+        self, content: Path, problems: list[Problem], top: Callable[[str], bool], suffixes: tuple[str, ...]
+    ) -> None:
+        self.content = content
+        self.top = top
+        """Which names of the content folder itself the walk takes in."""
+        self.suffixes = suffixes
+        """The endings of the files it takes in."""
         self.root = Path(os.path.realpath(content))
         """The content folder with every link resolved: whatever a link leads to must be inside it."""
         self.problems = problems
@@ -91,7 +128,7 @@ class _Walk:
             self.report(folder, f"cannot list the folder: {_reason(error)}{fix}")
             return False
         for entry in entries:
-            if not entry.name.startswith("."):
+            if not entry.name.startswith(".") and (folder != self.content or self.top(entry.name)):
                 self.entry(entry, folder / entry.name, chain)
         return True
 
@@ -103,10 +140,10 @@ class _Walk:
         except OSError as error:
             self.report(path, f"cannot tell what this is: {_reason(error)}")
             return
-        if not is_folder and not entry.name.endswith(YAML_SUFFIXES):
+        if not is_folder and not entry.name.endswith(self.suffixes):
             if linked and "." not in entry.name and not path.exists():  # perhaps a folder, once
                 self.link_target(path, is_folder=True)
-            return  # not a YAML file: notes, images... never read
+            return  # not a file to read: notes, images...
         if not _is_utf8(entry.name):
             what = "folder" if is_folder else "file"
             self.report(
@@ -159,7 +196,8 @@ def _stray_file_message(relative: Path) -> str:
             f"move it into one of {', '.join(CATEGORY_FOLDERS)}"
         )
     folder = relative.parts[0]
-    return f"unknown folder '{folder}'{did_you_mean(folder, CATEGORY_FOLDERS)}; the category folders are " + (
+    known = (*CATEGORY_FOLDERS, EDITIONS_FOLDER)
+    return f"unknown folder '{folder}'{did_you_mean(folder, known)}; the category folders are " + (
         ", ".join(CATEGORY_FOLDERS)
     )
 

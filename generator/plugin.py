@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator import export, site_folder
+from generator.editions import History, with_history
 from generator.errors import BriefingError, Location
 from generator.load import BRIEFING_FILES, FileCache
 from generator.model import CATEGORY_TYPES, Briefing, Claim
@@ -74,6 +75,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.cache = FileCache()
         self.briefing: Briefing | None = None
+        self.history = History()
+        """The recorded editions (none for a briefing that has recorded none)."""
         self.pages: dict[str, BriefingPage] = {}
         self.serving = False
         self.edit: _EditLinks | None = None
@@ -108,7 +111,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"briefing: {error}") from None
         reads = self.cache.reads
         try:
-            self.briefing = load_briefing(self.content_dir(config), self.cache)
+            self.briefing, self.history = with_history(
+                self.content_dir(config), lambda content: load_briefing(content, self.cache)
+            )
         except BriefingError as error:
             if not self.serving:
                 for problem in error.problems:
@@ -121,12 +126,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         read = self.cache.reads - reads
         log.debug(f"briefing: read {read} new or changed content file{'s' * (read != 1)}")
         self.edit = _EditLinks.of(config, self.config.edit_uri)
-        pages = render_pages(self.briefing, self.edit.url if self.edit else None)
+        pages = render_pages(self.briefing, self.edit.url if self.edit else None, self.history)
         self.pages = {page.path: page for page in pages}
         self.exports = {
-            export.FILES["json"]: export.briefing_json(self.briefing),
+            export.FILES["json"]: export.briefing_json(self.briefing, self.history),
             export.FILES["csv"]: export.stance_csv(self.briefing),
-            export.FILES["atom"]: export.atom_feed(self.briefing, config.site_url),
+            export.FILES["atom"]: export.atom_feed(self.briefing, config.site_url, self.history),
         }
         layout = Layout(self.briefing)
         self.claims_on = {}

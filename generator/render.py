@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from generator import render_entities, render_matrix
+from generator import render_entities, render_history, render_matrix
 from generator import render_text as md
+from generator.editions import History
 from generator.errors import BriefingError
 from generator.model import Briefing, Claim, Event, Source
 from generator.render_links import NO_TOPIC_PAGE, EditUrl, Layout, Links, heading, sections, status_badge
@@ -49,15 +50,21 @@ PAGES = (
 """Every page, in the order of the navigation."""
 
 
-def render_pages(briefing: Briefing, edit: EditUrl | None = None) -> list[Page]:
+def render_pages(
+    briefing: Briefing, edit: EditUrl | None = None, history: History | None = None
+) -> list[Page]:
     """Every page of the briefing, in navigation order; then, for many claims, a page for each topic.
 
-    With ``edit``, each entity links to where its file can be edited.
+    With ``edit``, each entity links to where its file can be edited. With a ``history`` of recorded
+    editions, the Changes page follows the overview, and the claims the latest edition changed are marked.
     """
     layout = Layout(briefing, edit)
+    history = history if history is not None and history.editions else None
     writers: dict[str, Callable[[Links], str]] = {
-        "index.md": overview,
-        "claims.md": claims_index if layout.topics else render_entities.claims,
+        "index.md": functools.partial(overview, history=history),
+        "claims.md": functools.partial(claims_index, history=history)
+        if layout.topics
+        else functools.partial(render_entities.claims, editions=history),
         "stances.md": render_matrix.matrix_index if layout.topics else render_matrix.matrix,
         "actors.md": render_entities.actors,
         "treaties.md": render_entities.treaties,
@@ -69,8 +76,12 @@ def render_pages(briefing: Briefing, edit: EditUrl | None = None) -> list[Page]:
     for path, title in PAGES:
         heading_text = briefing.info.title if path == "index.md" else title
         pages.append(_page(path, title, heading_text, Links(briefing, layout, path), writers[path]))
+    if history is not None:
+        path, title = render_history.PAGE
+        write = functools.partial(render_history.changes_page, history=history)
+        pages.insert(1, _page(path, title, title, Links(briefing, layout, path), write))
     for path, (topic, claims) in layout.topics.items():
-        write = functools.partial(_topic, claims=claims)
+        write = functools.partial(_topic, claims=claims, history=history)
         heading_text = f"Claims: {topic}" if path != NO_TOPIC_PAGE else "Claims without a topic"
         pages.append(
             _page(path, heading_text, heading_text, Links(briefing, layout, path), write, in_nav=False)
@@ -109,20 +120,23 @@ def _page(
     return Page(path, title, heading, markdown, in_nav)
 
 
-def _topic(links: Links, claims: list[Claim]) -> str:
+def _topic(links: Links, claims: list[Claim], history: History | None = None) -> str:
     """A topic's page: the stance matrix of its claims, then the claims."""
     matrix = render_matrix.matrix(links, claims)
     return "\n\n".join(
         [
             heading(2, "Stance matrix", render_matrix.TOPIC_MATRIX),
             matrix,
-            render_entities.claims(links, claims),
+            render_entities.claims(links, claims, history),
         ]
     )
 
 
-def claims_index(links: Links) -> str:
-    """The claims page when claims have a page per topic: each topic's claims, listed with their status."""
+def claims_index(links: Links, history: History | None = None) -> str:
+    """The claims page when claims have a page per topic: each topic's claims, listed with their status.
+
+    With a history, the claims the latest edition added or changed are marked.
+    """
     lines = [f"The {len(links.briefing.claims):,} claims are on a page for each topic.", ""]
     for path, (topic, claims) in links.layout.topics.items():
         number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
@@ -130,9 +144,14 @@ def claims_index(links: Links) -> str:
         lines += [heading(2, f"[{md.plain(topic)}]({links.page_url(path)}) ({number})", anchor), ""]
         for claim in claims:  # each claim's id is an anchor here too, so that links to claims/#id still land
             badge = status_badge(claim.status.value, claim.status.value)
-            lines.append(f"- {badge} {links.to(claim.id)}{{ #{claim.id} }}")
+            lines.append(f"- {badge} {links.to(claim.id)}{{ #{claim.id} }}{_mark(links, history, claim.id)}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _mark(links: Links, history: History | None, claim: str) -> str:
+    """The mark of a claim the latest recorded edition added or changed, after its link; or nothing."""
+    return render_history.changed_mark(links, history, claim) if history is not None else ""
 
 
 LIST_CLAIMS_UP_TO = 50
@@ -143,8 +162,12 @@ def _page_anchor(path: str) -> str:
     return path.removesuffix(".md").replace("/", "_") + "_page"  # an underscore: no entity id can take it
 
 
-def overview(links: Links) -> str:
-    """The overview: the bottom line, key takeaways, the claims counted by status, and the editions."""
+def overview(links: Links, history: History | None = None) -> str:
+    """The overview: the bottom line, key takeaways, the claims counted by status, and the editions.
+
+    With a history, each update of a recorded edition links to what it changed, and the claims the latest
+    edition added or changed are marked.
+    """
     info = links.briefing.info
     lines = []
     if info.subtitle:
@@ -159,14 +182,20 @@ def overview(links: Links) -> str:
             claims = f" ({links.all(takeaway.claims)})" if takeaway.claims else ""
             lines.append(f"- {md.prose_inline(takeaway.text)}{claims}")
         lines.append("")
-    lines += _claims_by_status(links)
+    lines += _claims_by_status(links, history)
     if info.updates:
         lines += [heading(2, "Updates", "briefing_updates"), ""]
-        lines += [f"- **{md.date(update.date)}**: {md.prose_inline(update.text)}" for update in info.updates]
+        editions = history.of_updates(info.updates) if history else [None] * len(info.updates)
+        for update, edition in zip(info.updates, editions, strict=True):
+            changes = ""
+            if edition is not None:
+                url = f"{links.page_url(render_history.PAGE[0])}#{render_history.anchor(edition)}"
+                changes = f" ({md.link('what changed', url)})"
+            lines.append(f"- **{md.date(update.date)}**: {md.prose_inline(update.text)}{changes}")
     return "\n".join(lines)
 
 
-def _claims_by_status(links: Links) -> list[str]:
+def _claims_by_status(links: Links, history: History | None) -> list[str]:
     claims = links.briefing.claims
     lines = [heading(2, "Claims by status", "claims_by_status"), ""]
     if not claims:
@@ -178,7 +207,10 @@ def _claims_by_status(links: Links) -> list[str]:
             number = f"{counts[status]} claim{'s' * (counts[status] != 1)}"
             lines += [f"{status_badge(status.value, status.value)} **{number}**", ""]
             if listed:
-                lines += [f"- {links.to(claim.id)}" for claim in claims if claim.status is status] + [""]
+                shown = [claim for claim in claims if claim.status is status]
+                lines += [f"- {links.to(claim.id)}{_mark(links, history, claim.id)}" for claim in shown] + [
+                    ""
+                ]
     if not listed:
         claims_page = links.page_url("claims.md")
         lines += [
@@ -219,7 +251,7 @@ def _source(source: Source, links: Links) -> str:
 
 def timeline(links: Links) -> str:
     """The events in date order, each with its actors, claims and sources."""
-    events = sorted(links.briefing.events, key=lambda event: (event.date.first_day, event.date.last_day))
+    events = sorted(links.briefing.events, key=lambda event: event.date.span)
     return sections(events, lambda event: _event(event, links), "events")
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator import render_history
 from generator import render_text as md
+from generator.dates import Date
+from generator.editions import History
 from generator.model import Actor, Assessment, Claim, Evidence, Quantity, Question, Stance, Term, Treaty
 from generator.render_links import Links, heading, sections, sourced, status_badge
 from generator.vocabulary import Position, Qualifier
@@ -30,8 +33,12 @@ _QUALIFIER_WORDS = {
 }
 
 
-def claims(links: Links, claims: list[Claim] | None = None) -> str:
-    """Claims (all, unless given some): status, quantity, stances, evidence, assessment, related claims."""
+def claims(links: Links, claims: list[Claim] | None = None, editions: History | None = None) -> str:
+    """Claims (all, unless given some): status, quantity, stances, evidence, assessment, related claims.
+
+    With the recorded ``editions``, each claim the latest edition changed is marked, and each claim ends with
+    its history over the editions.
+    """
     if not links.briefing.claims:
         return "This briefing has no claims yet."
     supersedes: dict[str, list[str]] = defaultdict(list)
@@ -39,10 +46,10 @@ def claims(links: Links, claims: list[Claim] | None = None) -> str:
         if claim.superseded_by:
             supersedes[claim.superseded_by].append(claim.id)
     shown = links.briefing.claims if claims is None else claims
-    return "\n".join(_claim(claim, supersedes[claim.id], links) for claim in shown)
+    return "\n".join(_claim(claim, supersedes[claim.id], links, editions) for claim in shown)
 
 
-def _claim(claim: Claim, supersedes: list[str], links: Links) -> str:
+def _claim(claim: Claim, supersedes: list[str], links: Links, editions: History | None = None) -> str:
     facts = [status_badge(claim.status.value, claim.status.value)]
     if claim.topic:
         facts.append(f"topic: {md.plain(claim.topic)}")
@@ -53,7 +60,7 @@ def _claim(claim: Claim, supersedes: list[str], links: Links) -> str:
     lines = [
         links.heading(2, md.plain(claim.title), claim),
         "",
-        " · ".join(facts),
+        " · ".join(facts) + (render_history.changed_mark(links, editions, claim.id) if editions else ""),
         "",
         md.prose(claim.statement),
         "",
@@ -62,9 +69,8 @@ def _claim(claim: Claim, supersedes: list[str], links: Links) -> str:
         lines += [f"**Quantity:** {quantity(claim.quantity)}", ""]
     if claim.status_note:
         lines += [f"**Why {claim.status.value}:** {md.prose(claim.status_note)}", ""]
-    anchors = stance_anchors(claim)
     lines += ["**Stances**", ""]
-    lines += [_stance(stance, anchor, links) for stance, anchor in zip(claim.stances, anchors, strict=True)]
+    lines += [_stances(claim.id, history, links) for history in claim.stances_over_time]
     lines.append("")
     if claim.evidence:
         lines += ["**Evidence**", ""] + [_evidence(item, links) for item in claim.evidence] + [""]
@@ -76,6 +82,9 @@ def _claim(claim: Claim, supersedes: list[str], links: Links) -> str:
         lines += [f"**Superseded by:** {links.to(claim.superseded_by)}", ""]
     if supersedes:
         lines += [f"**Supersedes:** {links.all(supersedes)}", ""]
+    told = render_history.claim_history(links, editions, claim.id) if editions else ""
+    if told:
+        lines += [told, ""]
     return "\n".join(lines)
 
 
@@ -92,17 +101,61 @@ def _assessment(assessment: Assessment) -> str:
 
 
 def stance_anchors(claim: Claim) -> list[str]:
-    """An anchor for each of a claim's stances: ``claim--actor``, numbered when an actor has several.
+    """An anchor for each of a claim's stances, in the order of ``claim.stances``.
 
-    The double hyphen keeps them apart from entity ids, which have single hyphens only.
+    An actor's current stance is at ``claim--actor``; each of its earlier ones adds its date
+    (``claim--actor--2024-11``, ``claim--actor--2024-08-19t0324p0800``). The double hyphen keeps them apart
+    from entity ids, which have single hyphens only.
     """
-    seen: dict[str, int] = defaultdict(int)
-    anchors = []
-    for stance in claim.stances:
-        seen[stance.actor] += 1
-        count = seen[stance.actor]
-        anchors.append(f"{claim.id}--{stance.actor}" + (f"--{count}" if count > 1 else ""))
-    return anchors
+    current = {id(stance) for stance in claim.current_stances}
+    return [stance_anchor(claim.id, stance, id(stance) in current) for stance in claim.stances]
+
+
+def stance_anchor(claim: str, stance: Stance, current: bool) -> str:
+    """The anchor of a stance on a claim: ``claim--actor`` for the actor's current one."""
+    anchor = f"{claim}--{stance.actor}"
+    return anchor if current or stance.date is None else f"{anchor}--{_date_anchor(stance.date)}"
+
+
+def _date_anchor(date: Date) -> str:
+    """A date as part of an anchor: ``2024-11``, ``2024-08-19t0324``, ``2024-08-19t0324p0800``.
+
+    As written, with its time as ``t0324`` and its offset as ``z``, ``p0800`` or ``m0500``. "Approximately"
+    is left out: no two stances of an actor on a claim have the same date.
+    """
+    text = str(Date(date.year, date.month, date.day))
+    if date.hour is not None:
+        text += f"t{date.hour:02d}{date.minute or 0:02d}"
+    if date.offset is not None:
+        sign = {"Z": "z", "+": "p", "-": "m"}[date.offset[0]]
+        text += sign + date.offset[1:].replace(":", "")
+    return text
+
+
+def _stances(claim: str, history: tuple[Stance, ...], links: Links) -> str:
+    """An actor's current stance on a claim; under it, when it had others, its positions over time."""
+    current = history[-1]
+    text = _stance(current, stance_anchor(claim, current, True), links)
+    if len(history) == 1:
+        return text
+    lines = [text, f"    - Position over time: {trajectory(history)}."]
+    for stance in history[:-1]:
+        when = md.capitalised(md.date(stance.date)) if stance.date else "Undated"
+        verb = f"**{POSITION_WORDS[stance.position]}**{{ #{stance_anchor(claim, stance, False)} }}"
+        note = f" {md.prose_inline(stance.note)}" if stance.note else ""
+        lines.append(sourced(f"    - {when}: {verb}.{note}", links, stance.sources))
+    return "\n".join(lines)
+
+
+def trajectory(history: tuple[Stance, ...]) -> str:
+    """An actor's positions on a claim in date order.
+
+    As in "neither confirms nor denies (November 2024) → asserts (April 2025)".
+    """
+    return " → ".join(
+        POSITION_WORDS[stance.position] + (f" ({md.date(stance.date)})" if stance.date else "")
+        for stance in history
+    )
 
 
 def _stance(stance: Stance, anchor: str, links: Links) -> str:
@@ -164,10 +217,10 @@ def actors(links: Links) -> str:
     for actor in links.briefing.actors:
         if actor.part_of:
             members[actor.part_of].append(actor.id)
-    stances: dict[str, list[tuple[Claim, Stance]]] = defaultdict(list)
+    stances: dict[str, list[tuple[Claim, tuple[Stance, ...]]]] = defaultdict(list)
     for claim in links.briefing.claims:
-        for stance in claim.stances:
-            stances[stance.actor].append((claim, stance))
+        for history in claim.stances_over_time:
+            stances[history[0].actor].append((claim, history))
     sections = [_relations(members, links)]
     sections += [
         _actor(actor, members[actor.id], stances[actor.id], links) for actor in links.briefing.actors
@@ -193,7 +246,9 @@ def _relations(members: dict[str, list[str]], links: Links) -> str:
     return "\n".join(lines)
 
 
-def _actor(actor: Actor, members: list[str], stances: list[tuple[Claim, Stance]], links: Links) -> str:
+def _actor(
+    actor: Actor, members: list[str], stances: list[tuple[Claim, tuple[Stance, ...]]], links: Links
+) -> str:
     facts = [f"*{md.capitalised(actor.kind.value)}*"]
     if actor.part_of:
         facts.append(f"part of {links.to(actor.part_of)}")
@@ -208,11 +263,19 @@ def _actor(actor: Actor, members: list[str], stances: list[tuple[Claim, Stance]]
         lines += [f"**Includes:** {links.all(members)}", ""]
     if stances:
         lines += ["**Stances**", ""]
-        lines += [
-            f"- **{POSITION_WORDS[stance.position]}**: {links.to(claim.id)}" for claim, stance in stances
-        ]
+        lines += [_actor_stance(claim, history, links) for claim, history in stances]
         lines.append("")
     return "\n".join(lines)
+
+
+def _actor_stance(claim: Claim, history: tuple[Stance, ...], links: Links) -> str:
+    """An actor's current position on a claim; when it changed, a link to its stances and their trajectory."""
+    current = history[-1]
+    text = f"- **{POSITION_WORDS[current.position]}**: {links.to(claim.id)}"
+    if len(history) == 1:
+        return text
+    changed = md.link("changed", links.stance_url(claim.id, stance_anchor(claim.id, current, True)))
+    return f"{text}, {changed}: {trajectory(history)}"
 
 
 def treaties(links: Links) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import export, model
-from generator.dates import FORMS
+from generator.dates import FORMS, TIME_FORMS
 from generator.fields import (
     Boolean,
     Choice,
@@ -30,6 +30,7 @@ from generator.fields import (
     field_docs,
     specs,
 )
+from generator.history_schema import history_schema
 from generator.load import BRIEFING_FILES
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -38,6 +39,8 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 
 _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 64}
 _TEXT = {"type": ["string", "number", "boolean"]}
+_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?~?$"
+"""A date's form: a year, a month or a day, a day's time of day and offset, and "approximately"."""
 _CONDITIONS: dict[type, list[dict[str, Any]]] = {
     model.Claim: [
         {
@@ -89,12 +92,15 @@ def export_schema() -> dict[str, Any]:
             "items": _record(type_, definitions),
             "description": f"Every {type_.CATEGORY.value}.",
         }
+    required = list(properties)  # all but the history, given only once editions are recorded
+    properties["history"], history_definitions = history_schema()
+    definitions.update(history_definitions)
     return {
         "$schema": DRAFT,
         "title": "A briefing exported as JSON (briefing.json, or briefing export --format json)",
         "type": "object",
         "properties": properties,
-        "required": list(properties),
+        "required": required,
         "additionalProperties": False,
         "definitions": dict(sorted(definitions.items())),
     }
@@ -144,8 +150,9 @@ def _kind(kind: Kind, definitions: dict[str, Any]) -> dict[str, Any]:
         ids = {"anyOf": [_ID, {"type": "integer", "minimum": 0}]}
         return dict(_TEXT) if isinstance(kind, Ref) and kind.or_text else ids
     if isinstance(kind, DateValue):
-        pattern = {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?~?$"}
-        return {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 9999}, pattern], "$comment": FORMS}
+        pattern = {"type": "string", "pattern": _DATE}
+        year = {"type": "integer", "minimum": 1, "maximum": 9999}
+        return {"anyOf": [year, pattern], "$comment": f"{FORMS}, or {TIME_FORMS}"}
     if isinstance(kind, Number):
         return {"type": "number"}
     if isinstance(kind, Boolean):
