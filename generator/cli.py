@@ -19,6 +19,7 @@ from pathlib import Path
 from generator import export
 from generator.editions import History, with_history
 from generator.errors import BriefingError, Location, Problem
+from generator.find import escaped
 from generator.model import Briefing
 from generator.render import render_pages
 from generator.scaffold import CATEGORIES, InvalidId, ScaffoldError, new_entity
@@ -75,7 +76,7 @@ def _printable_path(name: str | bytes | int) -> str:
     if isinstance(name, bytes):
         name = name.decode("utf-8", "backslashreplace")
     elif isinstance(name, str):
-        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        name = escaped(name)
     return str(name)
 
 

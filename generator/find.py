@@ -178,7 +178,7 @@ class _Walk:
             what, move = ("folder", "move the folder") if is_folder else ("file", "copy the file")
             self.report(
                 path,
-                f"a link to a {what} outside the content folder ('{_escaped(str(target))}'); "
+                f"a link to a {what} outside the content folder ('{escaped(str(target))}'); "
                 f"the briefing's files must be inside it: {move} in instead of linking to it",
             )
             return None
@@ -205,7 +205,7 @@ def _stray_file_message(relative: Path) -> str:
 def _link_text(path: Path) -> str:
     """What a link says it leads to, as written in it."""
     try:
-        return _escaped(str(path.readlink()))
+        return escaped(str(path.readlink()))
     except OSError:  # gone meanwhile
         return "?"
 
@@ -225,11 +225,11 @@ def _is_utf8(name: str) -> bool:
     return True
 
 
-def _escaped(name: str) -> str:
+def escaped(name: str) -> str:
     """A name as text, bytes that are not UTF-8 written as escapes (a backslash, ``x`` and two digits)."""
     return name if _is_utf8(name) else os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def shown(path: Path) -> str:
     """A path as messages show it."""
-    return _escaped(path.as_posix())
+    return escaped(path.as_posix())

@@ -17,11 +17,11 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.files import write_atomically
 from generator.site_folder import KeepClear, overlap
 
 MANIFEST = ".briefing-render"
@@ -235,7 +235,7 @@ def _carry_out(out: Path, before: Manifest, plan: _Plan) -> Written:
         out.mkdir(parents=True, exist_ok=True)
         for path, data in plan.writes.items():
             _make_folders(out, PurePosixPath(path).parent, after.folders)
-            _write_atomically(out / path, data, mode)
+            write_atomically(out / path, data, mode)
             after.pages[path] = _digest(data)
         for path in plan.stale:
             (out / path).unlink(missing_ok=True)
@@ -258,7 +258,7 @@ def _save_manifest(out: Path, before: Manifest, after: Manifest, *, mode: int) -
         "pages": dict(sorted(after.pages.items())),
         "folders": sorted(after.folders),
     }
-    _write_atomically(out / MANIFEST, (json.dumps(listed, indent=2) + "\n").encode("utf-8"), mode)
+    write_atomically(out / MANIFEST, (json.dumps(listed, indent=2) + "\n").encode("utf-8"), mode)
 
 
 def _make_folders(out: Path, folders: PurePosixPath, made: set[str]) -> None:
@@ -284,22 +284,6 @@ def _remove_empty_folders(out: Path, made: set[str]) -> None:
         if empty:
             path.rmdir()
             made.discard(folder)
-
-
-def _write_atomically(target: Path, data: bytes, mode: int) -> None:
-    """Write the bytes to a temporary file beside the target, then rename it in place of the target."""
-    descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        temporary.chmod(mode)
-        temporary.replace(target)  # a rename: it replaces a link put there meanwhile, never follows it
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _first_not_a_folder(out: Path, folders: PurePosixPath) -> tuple[Path, Kind] | None:

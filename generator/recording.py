@@ -11,7 +11,6 @@ every other character of the file, comments included, as the author wrote it.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from generator.dates import Date, DateError
 from generator.edition_files import FORMAT, KEYS, VERSION, dump
 from generator.editions import History, editions_folder, read_history, with_history
 from generator.errors import BriefingError, Problem
+from generator.files import write_atomically, write_new
 from generator.find import BRIEFING_FILES, EDITION_SUFFIX
 from generator.history import FOLDERS, Change, Record, State, compare, moment
 from generator.load import MAX_FILE_BYTES
@@ -142,7 +142,7 @@ def record_edition(
     written = False
     try:
         folder.mkdir(exist_ok=True)
-        _write_new(path, recorded)
+        write_new(path, recorded)
         written = True
         _check_recorded(content, now, number)
     except BaseException:
@@ -208,19 +208,6 @@ def _check_recorded(content: Path, now: State, number: int) -> None:
         raise RuntimeError(f"edition {number} does not read back as written: {details}")
 
 
-def _write_new(path: Path, text: str) -> None:
-    """Write a file that must not exist yet (never through a link); remove what was begun if it fails."""
-    file = path.open(
-        "x", encoding="utf-8", newline="\n"
-    )  # "x": refuses anything there, a link even to nothing
-    try:
-        with file:
-            file.write(text)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-
-
 @dataclass(frozen=True)
 class _Rewritten:
     """A briefing file rewritten with a new update, and how to put it back as it was."""
@@ -234,7 +221,7 @@ class _Rewritten:
 
     def restore(self) -> None:
         """Put the file back as it was."""
-        _write_atomically(self.real, self.original)
+        write_atomically(self.real, self.original, _mode(self.real))
 
 
 def add_update(
@@ -253,7 +240,8 @@ def add_update(
     source = original.decode("utf-8")
     bom = "\ufeff" if source.startswith("\ufeff") else ""
     rewritten = _Rewritten(path, real, original)
-    _write_atomically(real, (bom + insert_update(source.removeprefix(bom), date, text)).encode("utf-8"))
+    updated = bom + insert_update(source.removeprefix(bom), date, text)
+    write_atomically(real, updated.encode("utf-8"), _mode(real))
     try:
         load(content)
     except BaseException:
@@ -343,18 +331,6 @@ def _block(indent: int, date: str, text: str, newline: str) -> str:
     return "".join((" " * indent + line if line else "") + newline for line in lines)
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write the bytes to a temporary file beside the target, then rename it in place of the target."""
-    mode = target.stat().st_mode & 0o7777
-    descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        temporary.chmod(mode)
-        temporary.replace(target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+def _mode(path: Path) -> int:
+    """A file's permissions, for the file that replaces it."""
+    return path.stat().st_mode & 0o7777

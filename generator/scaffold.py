@@ -15,6 +15,7 @@ from generator import model
 from generator.dates import FORMS, TIMES
 from generator.errors import Location, Problem, with_article
 from generator.fields import Choice, DateValue, Id, Kind, ListOf, Record, Ref, Text, Url, field_docs, specs
+from generator.files import write_new
 from generator.load import Mapping, Node, Sequence, find_files, read_file
 from generator.validate import ID_RULE, is_id
 
@@ -83,15 +84,9 @@ def _already_there(path: Path) -> str:
 def _write_new(path: Path, text: str) -> None:
     """Write a file that must not exist yet; if the machine fails to write it whole, remove what it began."""
     try:
-        file = path.open("x", encoding="utf-8")  # "x": refuses anything there, a link even to nothing
+        write_new(path, text)
     except FileExistsError:
         raise ScaffoldError(_already_there(path)) from None
-    try:
-        with file:
-            file.write(text)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
 
 
 def used_ids(content: Path) -> dict[str, Location]:
