@@ -15,14 +15,15 @@ import json
 import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
-from generator import prose, render_history
+from generator import prose, render_history, render_matrix
 from generator import render_text as md
 from generator.dates import Date
 from generator.editions import Edition, History
 from generator.fields import specs
-from generator.model import CATEGORY_TYPES, Actor, Briefing, Claim, Source
+from generator.model import CATEGORY_TYPES, Actor, Briefing, Citation, Claim, Source
 from generator.render_html import convert
 from generator.render_links import Links
 from generator.vocabulary import ActorKind, ClaimStatus, Position
@@ -89,47 +90,79 @@ def briefing_json(briefing: Briefing, history: History | None = None) -> str:
 
 
 def claim_review(claim: Claim, briefing: Briefing, url: str | None) -> dict[str, Any]:
-    """A schema.org ClaimReview of a claim.
+    """A schema.org ClaimReview of a claim, at ``url``: the claim's absolute address on the site.
 
-    What is claimed, by whom and where it first appeared, and the briefing's verdict in words: the claim's
-    status.
+    What is claimed, by whom, where it first appeared and where else it appears, and the briefing's verdict
+    in words: the claim's status. The review's authors are the briefing's; a briefing that names none
+    leaves the author out rather than name anyone who did not write it. Without ``url`` the review lacks
+    what Google requires of one: ``claim_reviews`` publishes none then.
     """
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": RATINGS[claim.status]}
     if claim.status_note:
         rating["ratingExplanation"] = prose_text(claim.status_note)
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "name": claim.title,
+        "claimReviewed": prose_text(claim.statement),
+        "itemReviewed": _claim(claim, briefing),
+        "reviewRating": rating,
+        "datePublished": _iso(briefing.info.as_of),
+    }
+    if briefing.info.authors:
+        review["author"] = [{"@type": "Person", "name": name} for name in briefing.info.authors]
+    if url:
+        review["url"] = url
+    return review
+
+
+def claim_reviews(claims: Iterable[Claim], briefing: Briefing, page_url: str | None) -> str:
+    """The ClaimReviews of a page's claims as JSON-LD blocks, each at its claim's anchor on the page.
+
+    None without the page's absolute address (a site built without ``SITE_URL``): Google requires each
+    review's ``url``, absolute and on the site that holds the review, and publishing blocks that search
+    engines reject would help no one; schema.org requires nothing, but nothing else reads these blocks.
+    """
+    if not page_url:
+        return ""
+    return "".join(json_ld(claim_review(claim, briefing, f"{page_url}#{claim.id}")) for claim in claims)
+
+
+def _claim(claim: Claim, briefing: Briefing) -> dict[str, Any]:
+    """The claim reviewed: who makes it, where it first appeared and each other work it appears in."""
     item: dict[str, Any] = {"@type": "Claim"}
     claimants = [  # each actor that asserts the claim, or did: once, by its first such stance
         next(stance for stance in history if stance.position in _CLAIMANTS)
         for history in claim.stances_over_time
         if any(stance.position in _CLAIMANTS for stance in history)
     ]
+    first: dict[str, Any] | None = None
     if claimants:
         item["author"] = [_party(briefing.entity(stance.actor)) for stance in claimants]  # type: ignore[arg-type]
-        first = claimants[0].sources[0]
-        source = briefing.entity(first.source)
-        assert isinstance(source, Source)
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
-        if first.url or source.url:
-            appearance["url"] = first.url or source.url
-        if source.published:
-            appearance["datePublished"] = _iso(source.published)
-        item["firstAppearance"] = appearance
+        first = item["firstAppearance"] = _work(claimants[0].sources[0], briefing)
+    appearances = {
+        work["url"]: work
+        for stance in claim.stances
+        for work in (_work(citation, briefing) for citation in stance.sources)
+        if "url" in work and work != first
+    }
+    if appearances:
+        item["appearance"] = list(appearances.values())
     if claim.first_reported:
         item["datePublished"] = _iso(claim.first_reported)
-    review: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "name": claim.title,
-        "claimReviewed": prose_text(claim.statement),
-        "itemReviewed": item,
-        "reviewRating": rating,
-        "author": [{"@type": "Person", "name": name} for name in briefing.info.authors]
-        or {"@type": "Organization", "name": briefing.info.title},
-        "datePublished": _iso(briefing.info.as_of),
-    }
-    if url:
-        review["url"] = url
-    return review
+    return item
+
+
+def _work(citation: Citation, briefing: Briefing) -> dict[str, Any]:
+    """A cited source as a schema.org CreativeWork: its title, and its address and date where known."""
+    source = briefing.entity(citation.source)
+    assert isinstance(source, Source)
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+    if citation.url or source.url:
+        work["url"] = citation.url or source.url
+    if source.published:
+        work["datePublished"] = _iso(source.published)
+    return work
 
 
 def json_ld(value: dict[str, Any]) -> str:
@@ -215,10 +248,10 @@ def _site_link(url: str, base: str) -> str:
 def stance_csv(briefing: Briefing) -> str:
     """The stance matrix as CSV: a row per claim, a column per actor that takes a stance.
 
-    Each cell is the actor's current position on the claim (its latest), empty when it takes none.
+    Each cell is the actor's current position on the claim (its latest), empty when it takes none. The
+    actors' columns are in the site's matrix's order: most stances first, ties in the briefing's order.
     """
-    counts = Counter(stance.actor for claim in briefing.claims for stance in claim.current_stances)
-    actors = sorted(counts, key=lambda id: (-counts[id], id))
+    actors = render_matrix.columns(briefing, briefing.claims)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["claim", "title", "status", *actors])

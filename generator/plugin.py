@@ -20,19 +20,19 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import export, site_folder
+from generator import export, share, site_folder
 from generator.editions import History, with_history
 from generator.errors import BriefingError, Location
 from generator.load import BRIEFING_FILES, FileCache
 from generator.model import CATEGORY_TYPES, Briefing, Claim
 from generator.render import Page as BriefingPage
 from generator.render import problem_pages, render_pages
-from generator.render_html import Heading, convert
+from generator.render_html import Heading, Permalinks, convert
 from generator.render_links import PAGE_OF, Layout
 from generator.render_text import date
 from generator.sanitize import removed
@@ -51,6 +51,18 @@ SEARCH_BOOSTS = {"actors.md": 3}
 """Pages whose sections a search ranks higher: a name or alias typed most often seeks an actor."""
 NOT_SEARCHED = {"stances.md"}
 """Pages left out of the search index: the matrix only repeats claims' titles and actors' names."""
+WIDE = {"stances.md"}
+"""Pages shown without the table of contents beside them: the stance matrix needs the width."""
+_NOTES = '<div class="footnote">'
+_NOTES_NOT_SEARCHED = '<div class="footnote" data-search-exclude>'
+_MARKER = '<sup id="fnref'
+_MARKER_NOT_SEARCHED = '<sup data-search-exclude id="fnref'
+"""A page's numbered notes, and the markers of them, left out of the search index: the notes would make a
+page's last section match every word of its sources' quotes and titles, the markers add numbers to words."""
+_SHARE = "Link to share this claim"
+"""The words of the link to a claim's own page, which previews it where the link is shared."""
+_SECTION = re.compile(r'<h2 id="([^"]+)">|<div class="footnote"')
+"""Where a section of a page starts: a heading of the second level, or the page's notes."""
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "tables", "toc")
 """The Markdown extensions the briefing's pages are written for: anchors, notes, the matrix, headings."""
 
@@ -84,6 +96,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The data files written beside the pages (``briefing.json``...), by path."""
         self.claims_on: dict[str, list[Claim]] = {}
         """The claims on each page, for their ClaimReviews."""
+        self.claim_pages: dict[str, File] = {}
+        """Each claim's own page (``claim/<id>/``), by the claim's id."""
+        self.permalinks = Permalinks()
+        """How headings link to themselves, from the toc extension's options."""
+        self.toc_levels = range(1, 7)
+        """The levels of the headings in a page's table of contents (the toc extension's ``toc_depth``)."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as messages show it."""
@@ -96,10 +114,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """
         self.serving = command == "serve"
 
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Check the site folder; read and validate the briefing, listing every problem when it is invalid.
 
-        This runs before MkDocs empties the site folder, so a folder it must not replace is refused in time.
+        This runs before MkDocs empties the site folder, so a folder it must not replace is refused in time;
+        and before the search's, which takes its word separator from it.
         """
         try:
             site_folder.check(
@@ -109,6 +129,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
         except site_folder.UnsafeSiteFolder as error:
             raise PluginError(f"briefing: {error}") from None
+        _separate_search_words(config)
         reads = self.cache.reads
         try:
             self.briefing, self.history = with_history(
@@ -142,6 +163,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         config.extra["briefing"] = {"as_of": date(self.briefing.info.as_of), "home": next(iter(self.pages))}
         if self.config.title_as_site_name:  # escaped once here: the theme writes site_name as it is
             config.site_name = markupsafe.escape(self.briefing.info.title)
+        if not config.site_description:  # the same: the theme writes it as it is
+            config.site_description = markupsafe.escape(share.description(self.briefing))
         self._set_language(config, self.briefing.info.language)
         return config
 
@@ -171,6 +194,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        toc = config.mdx_configs.get("toc", {})
+        self.permalinks = Permalinks.of(toc)
+        self.toc_levels = _toc_levels(toc)
         if config.nav is None:
             config.nav = [{page.title: page.path} for page in self.pages.values() if page.in_nav]
 
@@ -194,7 +220,25 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         for path, content in self.exports.items():
             files.append(File.generated(config, path, content=content))
+        self._add_claim_pages(files, config)
         return files
+
+    def _add_claim_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Give each claim an address of its own, whose page previews the claim when the link is shared."""
+        self.claim_pages = {}
+        if self.briefing is None or not self.claims_on:
+            return
+        language = self.briefing.info.language or config.theme.get("language") or "en"
+        for path, claims in self.claims_on.items():
+            shown = files.get_file_from_path(path)
+            assert shown is not None
+            for claim in claims:
+                file = File.generated(config, share.share_path(claim), content="")
+                own = urljoin(config.site_url, file.url) if config.site_url else None
+                target = shown.url_relative_to(file) + f"#{claim.id}"
+                file.content_string = share.claim_page(claim, self.briefing, target, own, language)
+                files.append(file)
+                self.claim_pages[claim.id] = file
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Hand MkDocs only a briefing page's heading to convert; ``on_page_content`` gives the rest.
@@ -212,6 +256,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             page.meta["search"] = {"boost": SEARCH_BOOSTS[generated.path]}
         if generated.path in NOT_SEARCHED:
             page.meta["search"] = {"exclude": True}
+        if generated.path in WIDE:
+            page.meta["hide"] = ["toc"]
         return markdown.split("\n", 1)[0] + "\n"
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -222,10 +268,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            converted = convert(generated.markdown, lambda url: _site_url(url, page, files))
-            page.toc = get_toc([_toc_token(heading) for heading in converted.headings])
+            links = _SiteLinks(page, files, config)
+            converted = convert(generated.markdown, links, self.permalinks)
+            page.toc = get_toc(_toc_tokens(converted.headings, self.toc_levels))
             page.present_anchor_ids = converted.anchors
-            html = converted.html
+            page.links_to_anchors = links.to_anchors
+            html = converted.html.replace(_NOTES, _NOTES_NOT_SEARCHED, 1)
+            html = self._link_claim_pages(html.replace(_MARKER, _MARKER_NOT_SEARCHED), page)
             lost = removed(html)
             if lost:
                 shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
@@ -235,18 +284,35 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 )
         return html
 
+    def _link_claim_pages(self, html: str, page: Page) -> str:
+        """At the end of each claim's section, the link to its own page: the address to share it by."""
+        if not self.claims_on.get(page.file.src_uri):
+            return html
+        starts = list(_SECTION.finditer(html))
+        parts, done = [], 0
+        for section, following in zip(starts, [*starts[1:], None], strict=True):
+            own = self.claim_pages.get(section.group(1) or "")
+            if own is None:
+                continue
+            end = following.start() if following else len(html)
+            url = markupsafe.escape(own.url_relative_to(page.file))
+            parts += [
+                html[done:end].rstrip("\n"),
+                f'\n<p class="briefing-share"><a href="{url}">{_SHARE}</a></p>\n',
+            ]
+            done = end
+        return "".join(parts) + html[done:]
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Give each claim on the page its schema.org ClaimReview, as JSON-LD in the page's head."""
+        """Give each claim on the page its schema.org ClaimReview, as JSON-LD in the page's head.
+
+        Only where the site has an address: a review needs its absolute ``url``.
+        """
         claims = self.claims_on.get(page.file.src_uri)
         if not claims or self.briefing is None:
             return output
-        briefing = self.briefing
-        url = page.canonical_url
-        reviews = "".join(
-            export.json_ld(export.claim_review(claim, briefing, f"{url}#{claim.id}" if url else None))
-            for claim in claims
-        )
-        return output.replace("</head>", reviews + "</head>", 1)
+        reviews = export.claim_reviews(claims, self.briefing, page.canonical_url)
+        return output.replace("</head>", reviews + "</head>", 1) if reviews else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Mark the site as built by the briefing, so that the next build may replace it."""
@@ -325,21 +391,79 @@ def _shown(path: Path) -> str:
     return relative if not relative.startswith("..") else str(path.resolve())
 
 
-def _site_url(url: str, page: Page, files: Files) -> str:
-    """A link of the pages' Markdown (``../claims.md#id``) as the built site needs it from this page."""
-    path, _, anchor = url.partition("#")
-    if not path.endswith(".md"):
-        return url
-    target = files.get_file_from_path(
-        posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
-    )
-    if target is None:
-        return url
-    return target.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
+class _SiteLinks:
+    """Rewrites a briefing page's links (``../claims.md#id``) as the built site needs them from the page.
+
+    It checks them as MkDocs checks a hand-written page's: a missing page is reported at the level of
+    ``validation: links: not_found``, and each anchor is left for MkDocs to look for after the build.
+    """
+
+    def __init__(self, page: Page, files: Files, config: MkDocsConfig) -> None:
+        self.page, self.files, self.config = page, files, config
+        self.to_anchors: dict[File, dict[str, str]] = {}
+        """The anchors linked to, by the file they are in (MkDocs' ``Page.links_to_anchors``)."""
+
+    def __call__(self, url: str) -> str:
+        path, _, anchor = url.partition("#")
+        if not path:
+            if anchor:
+                self.to_anchors.setdefault(self.page.file, {}).setdefault(anchor, url)
+            return url
+        if not path.endswith(".md"):
+            return url
+        here = self.page.file.src_uri
+        wanted = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+        target = self.files.get_file_from_path(wanted)
+        if target is None:
+            log.log(
+                self.config.validation.links.not_found,
+                f"Doc file '{here}' contains a link '{url}', but the target '{wanted}' is not found among "
+                "documentation files.",
+            )
+            return url
+        if anchor:
+            self.to_anchors.setdefault(target, {}).setdefault(anchor, url)
+        return target.url_relative_to(self.page.file) + (f"#{anchor}" if anchor else "")
 
 
-def _toc_token(heading: Heading) -> Any:
-    """A heading as Python-Markdown's toc extension reports it to MkDocs."""
-    name = re.sub(r"<[^>]+>", "", heading.html)
-    children = [_toc_token(child) for child in heading.children]
-    return {"level": heading.level, "id": heading.id, "name": name, "children": children}
+def _toc_tokens(headings: list[Heading], levels: range) -> list[Any]:
+    """The headings as Python-Markdown's toc extension reports them to MkDocs.
+
+    Only those of the levels given (its ``toc_depth``), each nested under the nearest higher one.
+    """
+    flat = []
+    stack = list(reversed(headings))
+    while stack:
+        heading = stack.pop()
+        stack.extend(reversed(heading.children))
+        if heading.level in levels:
+            name = re.sub(r"<[^>]+>", "", heading.html)
+            flat.append({"level": heading.level, "id": heading.id, "name": name, "children": []})
+    nested: list[Any] = []
+    parents: list[Any] = []
+    for token in flat:
+        while parents and parents[-1]["level"] >= token["level"]:
+            parents.pop()
+        (parents[-1]["children"] if parents else nested).append(token)
+        parents.append(token)
+    return nested
+
+
+SEARCH_SEPARATOR = r'[\s\-,;:!?/()\[\]{}"“”„«»]+|\.(?!\d)'
+"""What separates words for the search, unless ``mkdocs.yml`` sets it: spaces, hyphens and punctuation, so
+that a name in parentheses or after a comma is found by itself; but not the point or comma inside a figure
+(``1.5``, ``10,000``), nor an apostrophe."""
+
+
+def _separate_search_words(config: MkDocsConfig) -> None:
+    """Set the search's word separator to ``SEARCH_SEPARATOR`` where ``mkdocs.yml`` leaves the theme's."""
+    for name in ("search", "material/search"):
+        search = config.plugins.get(name)
+        if search is not None and search.config.get("separator") in (None, r"[\s\-]+"):
+            search.config["separator"] = SEARCH_SEPARATOR
+
+
+def _toc_levels(options: dict[str, Any]) -> range:
+    """The heading levels the toc extension's ``toc_depth`` keeps: 6, or "2-4" (MkDocs refuses others)."""
+    top, _, bottom = str(options.get("toc_depth", 6)).partition("-")
+    return range(int(top), int(bottom) + 1) if bottom else range(1, int(top) + 1)

@@ -12,12 +12,23 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from generator import render_entities, render_history, render_matrix
+from generator import render_data, render_entities, render_history, render_matrix, render_timeline
 from generator import render_text as md
-from generator.editions import History
+from generator.editions import Edition, History
 from generator.errors import BriefingError
-from generator.model import Briefing, Claim, Event, Source
-from generator.render_links import NO_TOPIC_PAGE, EditUrl, Layout, Links, heading, sections, status_badge
+from generator.model import Briefing, Claim, Event, Source, Update
+from generator.render_guide import guide
+from generator.render_links import (
+    NO_TOPIC_PAGE,
+    EditUrl,
+    Layout,
+    Links,
+    heading,
+    sections,
+    term_badge,
+    term_link,
+)
+from generator.render_sources import CitedBy
 from generator.vocabulary import ClaimStatus
 
 
@@ -46,6 +57,8 @@ PAGES = (
     ("questions.md", "Open questions"),
     ("timeline.md", "Timeline"),
     ("sources.md", "Sources"),
+    ("guide.md", "How to read this briefing"),
+    render_data.PAGE,
 )
 """Every page, in the order of the navigation."""
 
@@ -71,6 +84,8 @@ def render_pages(
         "questions.md": render_entities.questions,
         "timeline.md": timeline,
         "sources.md": sources,
+        "guide.md": guide,
+        render_data.PAGE[0]: functools.partial(render_data.data_page, history=history),
     }
     pages = []
     for path, title in PAGES:
@@ -133,19 +148,24 @@ def _topic(links: Links, claims: list[Claim], history: History | None = None) ->
 
 
 def claims_index(links: Links, history: History | None = None) -> str:
-    """The claims page when claims have a page per topic: each topic's claims, listed with their status.
+    """The claims page when claims have a page per topic: each topic's page, then every claim by status.
 
-    With a history, the claims the latest edition added or changed are marked.
+    Each claim is listed with its topic; the overview's count of each status links here. Each claim's id
+    is an anchor here too, so that links to ``claims/#id`` still land. With a history, the claims the
+    latest edition added or changed are marked.
     """
     lines = [f"The {len(links.briefing.claims):,} claims are on a page for each topic.", ""]
+    lines += [heading(2, "Topics", "claims_topics"), ""]
+    topic_of: dict[str, str] = {}
     for path, (topic, claims) in links.layout.topics.items():
         number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
         anchor = "topic_" + path.removeprefix("claims/").removesuffix(".md").replace("-", "_")
-        lines += [heading(2, f"[{md.plain(topic)}]({links.page_url(path)}) ({number})", anchor), ""]
-        for claim in claims:  # each claim's id is an anchor here too, so that links to claims/#id still land
-            badge = status_badge(claim.status.value, claim.status.value)
-            lines.append(f"- {badge} {links.to(claim.id)}{{ #{claim.id} }}{_mark(links, history, claim.id)}")
-        lines.append("")
+        lines.append(f"- [{md.plain(topic)}]({links.page_url(path)}){{ #{anchor} }} ({number})")
+        topic_of.update((claim.id, md.plain(topic)) for claim in claims)
+    lines += ["", heading(2, "Claims by status", "claims_by_status"), ""]
+    lines += _status_lists(
+        links, history, lambda claim: f"{links.to(claim.id)}{{ #{claim.id} }} · {topic_of[claim.id]}"
+    )
     return "\n".join(lines)
 
 
@@ -154,27 +174,24 @@ def _mark(links: Links, history: History | None, claim: str) -> str:
     return render_history.changed_mark(links, history, claim) if history is not None else ""
 
 
-LIST_CLAIMS_UP_TO = 50
-"""Up to how many claims the overview lists each status's claims; above that it counts them."""
-
-
 def _page_anchor(path: str) -> str:
     return path.removesuffix(".md").replace("/", "_") + "_page"  # an underscore: no entity id can take it
 
 
 def overview(links: Links, history: History | None = None) -> str:
-    """The overview: the bottom line, key takeaways, the claims counted by status, and the editions.
+    """The overview: the briefing at a glance, then the bottom line, key takeaways, claims and updates.
 
-    With a history, each update of a recorded edition links to what it changed, and the claims the latest
-    edition added or changed are marked.
+    At a glance, before any prose: the as-of date, the claims counted by status, each count linked to its
+    claims, and the latest update. With a history, each update of a recorded edition links to what it
+    changed, and the claims the latest edition added or changed are marked.
     """
     info = links.briefing.info
     lines = []
     if info.subtitle:
         lines += [f"*{md.plain(info.subtitle)}*", ""]
-    lines += [f"Information as of **{md.date(info.as_of)}**.", ""]
     if info.authors:
         lines += [f"By {md.plain(', '.join(info.authors))}.", ""]
+    lines += [*_glance(links, history), ""]
     lines += [heading(2, "Bottom line", "bottom_line"), "", md.prose(info.summary), ""]
     if info.key_takeaways:
         lines += [heading(2, "Key takeaways", "key_takeaways"), ""]
@@ -186,46 +203,94 @@ def overview(links: Links, history: History | None = None) -> str:
     if info.updates:
         lines += [heading(2, "Updates", "briefing_updates"), ""]
         editions = history.of_updates(info.updates) if history else [None] * len(info.updates)
-        for update, edition in zip(info.updates, editions, strict=True):
-            changes = ""
-            if edition is not None:
-                url = f"{links.page_url(render_history.PAGE[0])}#{render_history.anchor(edition)}"
-                changes = f" ({md.link('what changed', url)})"
-            lines.append(f"- **{md.date(update.date)}**: {md.prose_inline(update.text)}{changes}")
+        lines += [f"- {_update(links, *pair)}" for pair in zip(info.updates, editions, strict=True)]
     return "\n".join(lines)
 
 
+def _glance(links: Links, history: History | None) -> list[str]:
+    """What a reader comes for, as a list above the prose.
+
+    The as-of date, the claims counted by status (each count linked to the claims of that status), and the
+    latest update with a link to all of them.
+    """
+    info = links.briefing.info
+    lines = [f"- Information as of **{md.date(info.as_of)}**."]
+    counts = Counter(claim.status for claim in links.briefing.claims)
+    if not counts:
+        lines.append(f"- {_label('Claims')} none yet")
+    else:
+        lines.append(f"- {_label('Claims by status')}")
+        claims_page = links.page_url("claims.md") if links.layout.topics else ""
+        for status in (status for status in ClaimStatus if counts[status]):
+            chip = f"{counts[status]:,} {status.value}"
+            chip = f'<span class="briefing-count briefing-count--{status.value}">{chip}</span>'
+            lines.append(f"    - [{chip}]({claims_page}#{status_anchor(status)})")
+    if info.updates:
+        newest = max(range(len(info.updates)), key=lambda index: (info.updates[index].date.span, -index))
+        edition = history.of_updates(info.updates)[newest] if history else None
+        update = _update(links, info.updates[newest], edition)
+        if len(info.updates) > 1:
+            update += f"<br>[All {len(info.updates)} updates](#briefing_updates)"
+        lines.append(f"- {_label('Latest update')} {update}")
+    return lines
+
+
+def _label(text: str) -> str:
+    """The label of a line of the glance."""
+    return f'<span class="briefing-glance">{md.plain(text)}</span>'
+
+
+def _update(links: Links, update: Update, edition: Edition | None) -> str:
+    """An update: its date and text, and a link to what its edition changed when it is a recorded one's."""
+    changes = ""
+    if edition is not None:
+        url = f"{links.page_url(render_history.PAGE[0])}#{render_history.anchor(edition)}"
+        changes = f" ({md.link('what changed', url)})"
+    return f"**{md.date(update.date)}**: {md.prose_inline(update.text)}{changes}"
+
+
+def status_anchor(status: ClaimStatus) -> str:
+    """The anchor of where the claims of a status are listed (an underscore: no entity id can take it).
+
+    On the overview, or on the claims page when claims have a page per topic.
+    """
+    return f"claims_{status.value}"
+
+
 def _claims_by_status(links: Links, history: History | None) -> list[str]:
+    """Each status's claims under its count, or, when claims have a page per topic, where they are listed."""
     claims = links.briefing.claims
-    lines = [heading(2, "Claims by status", "claims_by_status"), ""]
     if not claims:
-        return [*lines, "This briefing has no claims yet.", ""]
-    counts = Counter(claim.status for claim in claims)
-    listed = len(claims) <= LIST_CLAIMS_UP_TO
-    for status in ClaimStatus:
-        if counts[status]:
-            number = f"{counts[status]} claim{'s' * (counts[status] != 1)}"
-            lines += [f"{status_badge(status.value, status.value)} **{number}**", ""]
-            if listed:
-                shown = [claim for claim in claims if claim.status is status]
-                lines += [f"- {links.to(claim.id)}{_mark(links, history, claim.id)}" for claim in shown] + [
-                    ""
-                ]
-    if not listed:
-        claims_page = links.page_url("claims.md")
-        lines += [
-            f"Each claim's status is shown with it on the [claims page]({claims_page}#claims_page).",
-            "",
-        ]
+        return []
+    lines = [heading(2, "Claims by status", "claims_by_status"), ""]
+    if links.layout.topics:
+        url = f"{links.page_url('claims.md')}#claims_by_status"
+        return [*lines, f"The {len(claims):,} claims are listed by status on the [claims page]({url}).", ""]
+    return [*lines, *_status_lists(links, history, lambda claim: links.to(claim.id))]
+
+
+def _status_lists(links: Links, history: History | None, item: Callable[[Claim], str]) -> list[str]:
+    """For each status the briefing's claims have, its badge and count, anchored, then its claims' items."""
+    by_status: dict[ClaimStatus, list[Claim]] = {}
+    for claim in links.briefing.claims:
+        by_status.setdefault(claim.status, []).append(claim)
+    lines = []
+    for status in (status for status in ClaimStatus if status in by_status):
+        shown = by_status[status]
+        number = f"{len(shown):,} claim{'s' * (len(shown) != 1)}"
+        badge = term_badge(links, status)
+        lines += [f"{badge} **{number}**{{ #{status_anchor(status)} }}", ""]
+        lines += [f"- {item(claim)}{_mark(links, history, claim.id)}" for claim in shown] + [""]
     return lines
 
 
 def sources(links: Links) -> str:
-    """Every source: its kind, publisher, date, reliability and links."""
-    return sections(links.briefing.sources, lambda source: _source(source, links), "sources")
+    """Every source: its kind, publisher, date, reliability and links, and everything that cites it."""
+    cited_by = CitedBy(links)
+    return sections(links.briefing.sources, lambda source: _source(source, links, cited_by), "sources")
 
 
-def _source(source: Source, links: Links) -> str:
+def _source(source: Source, links: Links, cited_by: CitedBy) -> str:
     facts = [f"*{md.capitalised(source.kind.value.replace('-', ' '))}*"]
     if source.publisher:
         facts.append(f"published by {links.name_or_link(source.publisher)}")
@@ -236,7 +301,8 @@ def _source(source: Source, links: Links) -> str:
     lines = [links.heading(2, md.plain(source.title), source), "", ", ".join(facts) + ".", ""]
     if source.reliability:
         grade = source.reliability
-        lines += [f"**Reliability:** {grade.value}, {grade.words}.", ""]
+        label = md.plain(f"{grade.value}, {grade.words}")
+        lines += [f"**Reliability:** {term_link(links, grade, label, grade.definition)}.", ""]
     web = [
         md.link(label, url)
         for label, url in (("Read it", source.url), ("Archived copy", source.archive_url))
@@ -246,13 +312,15 @@ def _source(source: Source, links: Links) -> str:
         lines += [" · ".join(web), ""]
     if source.notes:
         lines += [md.prose(source.notes), ""]
+    lines += [cited_by.of(source.id), ""]
     return "\n".join(lines)
 
 
 def timeline(links: Links) -> str:
-    """The events in date order, each with its actors, claims and sources."""
+    """The events drawn on a time axis, then in date order, each with its actors, claims and sources."""
     events = sorted(links.briefing.events, key=lambda event: event.date.span)
-    return sections(events, lambda event: _event(event, links), "events")
+    listed = sections(events, lambda event: _event(event, links), "events")
+    return "\n\n".join(part for part in (render_timeline.drawing(events), listed) if part)
 
 
 def _event(event: Event, links: Links) -> str:

@@ -9,8 +9,8 @@ from generator import render_text as md
 from generator.dates import Date
 from generator.editions import History
 from generator.model import Actor, Assessment, Claim, Evidence, Quantity, Question, Stance, Term, Treaty
-from generator.render_links import Links, heading, sections, sourced, status_badge
-from generator.vocabulary import Position, Qualifier
+from generator.render_links import Links, heading, sections, sourced, term_badge, term_link, term_words
+from generator.vocabulary import ClaimStatus, Position, Qualifier
 
 POSITION_WORDS = {
     Position.ASSERTS: "asserts",
@@ -50,7 +50,7 @@ def claims(links: Links, claims: list[Claim] | None = None, editions: History | 
 
 
 def _claim(claim: Claim, supersedes: list[str], links: Links, editions: History | None = None) -> str:
-    facts = [status_badge(claim.status.value, claim.status.value)]
+    facts = [term_badge(links, claim.status)]
     if claim.topic:
         facts.append(f"topic: {md.plain(claim.topic)}")
     if claim.location:
@@ -75,7 +75,7 @@ def _claim(claim: Claim, supersedes: list[str], links: Links, editions: History 
     if claim.evidence:
         lines += ["**Evidence**", ""] + [_evidence(item, links) for item in claim.evidence] + [""]
     if claim.assessment:
-        lines += [f"**Our assessment:** {_assessment(claim.assessment)}", ""]
+        lines += [_assessment(claim.assessment, links), ""]
     if claim.related:
         lines += [f"**Related claims:** {links.all(claim.related)}", ""]
     if claim.superseded_by:
@@ -88,16 +88,31 @@ def _claim(claim: Claim, supersedes: list[str], links: Links, editions: History 
     return "\n".join(lines)
 
 
-def _assessment(assessment: Assessment) -> str:
-    """The briefing's judgment, with likelihood and confidence kept apart."""
-    parts = []
-    if assessment.likelihood:
-        parts.append(f"Likelihood: **{assessment.likelihood.value.replace('-', ' ')}**.")
-    if assessment.confidence:
-        parts.append(f"Confidence: **{assessment.confidence.value}**.")
-    if assessment.rationale:
-        parts.append(md.prose(assessment.rationale))
-    return " ".join(parts)
+ASSESSMENT_LABEL = "The briefing's assessment:"
+"""What heads a claim's assessment: the briefing's own judgment, not reported material."""
+
+
+def _assessment(assessment: Assessment, links: Links) -> str:
+    """The briefing's judgment, set apart from what is reported and headed as its own.
+
+    As in "The briefing's assessment: likely (moderate confidence).", each term linked to its definition,
+    then the rationale. Each paragraph carries the class that sets the assessment apart on the page.
+    """
+    likelihood, confidence = assessment.likelihood, assessment.confidence
+    words = []
+    if likelihood:
+        words.append(term_link(links, likelihood, md.plain(term_words(likelihood)), likelihood.definition))
+    if confidence:
+        label = md.plain(f"{term_words(confidence)} confidence")
+        linked = term_link(links, confidence, label, confidence.definition)
+        words.append(f"({linked})" if likelihood else f"held with {linked}")
+    judgment = " ".join(words) + "." if words else ""
+    rationale = md.prose(assessment.rationale).split("\n\n") if assessment.rationale else []
+    first = " ".join(filter(None, [judgment, *rationale[:1]]))
+    paragraphs = [f'<span class="briefing-assessment">{md.plain(ASSESSMENT_LABEL)}</span> {first}']
+    more = '<span class="briefing-assessment briefing-assessment--more"></span>'
+    paragraphs += [more + paragraph for paragraph in rationale[1:]]
+    return "\n\n".join(paragraphs)
 
 
 def stance_anchors(claim: Claim) -> list[str]:
@@ -269,13 +284,28 @@ def _actor(
 
 
 def _actor_stance(claim: Claim, history: tuple[Stance, ...], links: Links) -> str:
-    """An actor's current position on a claim; when it changed, a link to its stances and their trajectory."""
+    """An actor's current position on a claim; when it changed, a link to its stances and their trajectory.
+
+    When the actor asserted or supported a claim that is now refuted or superseded, the item says so.
+    """
     current = history[-1]
     text = f"- **{POSITION_WORDS[current.position]}**: {links.to(claim.id)}"
-    if len(history) == 1:
-        return text
-    changed = md.link("changed", links.stance_url(claim.id, stance_anchor(claim.id, current, True)))
-    return f"{text}, {changed}: {trajectory(history)}"
+    if len(history) > 1:
+        changed = md.link("changed", links.stance_url(claim.id, stance_anchor(claim.id, current, True)))
+        text = f"{text}, {changed}: {trajectory(history)}"
+    return text + _overturned(claim, history, links)
+
+
+_BACKING = (Position.ASSERTS, Position.SUPPORTS)
+_OVERTURNED = (ClaimStatus.REFUTED, ClaimStatus.SUPERSEDED)
+
+
+def _overturned(claim: Claim, history: tuple[Stance, ...], links: Links) -> str:
+    """That a claim the actor asserted or supported, then or now, is refuted or superseded; or nothing."""
+    if claim.status not in _OVERTURNED or not any(stance.position in _BACKING for stance in history):
+        return ""
+    by = f" by {links.to(claim.superseded_by)}" if claim.superseded_by else ""
+    return f"; the claim is {term_badge(links, claim.status)}{by}"
 
 
 def treaties(links: Links) -> str:
@@ -284,7 +314,7 @@ def treaties(links: Links) -> str:
 
 
 def _treaty(treaty: Treaty, links: Links) -> str:
-    facts = [status_badge(treaty.status.value, treaty.status.value)] if treaty.status else []
+    facts = [term_badge(links, treaty.status)] if treaty.status else []
     facts.append(f"parties: {links.all(treaty.parties)}")
     lines = [links.heading(2, md.plain(treaty.name), treaty), "", " · ".join(facts), ""]
     if treaty.description:
@@ -335,7 +365,7 @@ def questions(links: Links) -> str:
 
 
 def _question(question: Question, links: Links) -> str:
-    facts = [status_badge(question.status.value, question.status.value.replace("-", " "))]
+    facts = [term_badge(links, question.status)]
     if question.opened:
         facts.append(f"opened {md.date(question.opened)}")
     lines = [links.heading(2, md.plain(question.question), question), "", " · ".join(facts), ""]

@@ -23,7 +23,8 @@ from generator.history import (
     StatusChanged,
     judgment,
 )
-from generator.render_links import Links, heading, status_badge
+from generator.render_links import Links, heading, term_badge
+from generator.vocabulary import ClaimStatus
 
 PAGE = ("changes.md", "Changes")
 """The Changes page's path and title; it is in the navigation, after the overview, once an edition is
@@ -189,5 +190,5 @@ def _claim_state(links: Links, state: ClaimAt) -> str:
         actor = _entity(links, "actor", str(stance.get("actor")), None)
         date = stance.get("date")
         stances.append(f"{actor} {_position(stance.get('position'))}" + (f" ({when(date)})" if date else ""))
-    status = status_badge(state.status, state.status)
+    status = term_badge(links, ClaimStatus(state.status))
     return status + (f"; {', '.join(stances)}" if stances else "")

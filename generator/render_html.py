@@ -2,7 +2,8 @@
 
 The renderer writes a small dialect: headings with ids, paragraphs, bullet lists (nested by four spaces),
 quotes, one kind of table, numbered notes, and inline links, strong and emphasis, code spans, note markers,
-the badge spans it writes itself and character references. Every content character that could be markup
+the badge spans it writes itself and character references; and the timeline's drawing, a ``<figure>`` with no
+blank line inside, which passes through as raw HTML. Every content character that could be markup
 arrives escaped, so each of these is recognised from a few characters, many times faster than a general
 engine, for the same HTML that Python-Markdown (with attr_list, footnotes, tables and toc) makes of it; a test
 holds the two to the same elements and text. ``briefing render`` still writes the Markdown, for any engine.
@@ -48,14 +49,49 @@ class Converted:
     anchors: set[str]
 
 
-def convert(markdown: str, link: Callable[[str], str] = lambda url: url) -> Converted:
+@dataclass(frozen=True)
+class Permalinks:
+    """How headings link to themselves: the options of Python-Markdown's toc extension that MkDocs users set.
+
+    ``mkdocs.yml`` sets them under ``markdown_extensions: - toc:``; ``of`` reads them from there.
+    """
+
+    permalink: str | None = "&para;"
+    """The permalink's text as HTML (``&para;`` for the toc extension's ``permalink: true``), or None."""
+    permalink_class: str = "headerlink"
+    permalink_title: str = "Permanent link"
+    permalink_leading: bool = False
+    """Whether the permalink comes before the heading's text rather than after it."""
+    anchorlink: bool = False
+    """Whether the heading's text is itself a link to the heading."""
+    anchorlink_class: str = "toclink"
+
+    @classmethod
+    def of(cls, options: dict[str, object]) -> Permalinks:
+        """The toc extension's options as ``mkdocs.yml`` gives them (others are not about permalinks)."""
+        permalink = options.get("permalink", False)
+        text = None if not permalink else "&para;" if permalink is True else html.escape(str(permalink))
+        return cls(
+            permalink=text,
+            permalink_class=str(options.get("permalink_class", "headerlink")),
+            permalink_title=str(options.get("permalink_title", "Permanent link")),
+            permalink_leading=bool(options.get("permalink_leading", False)),
+            anchorlink=bool(options.get("anchorlink", False)),
+            anchorlink_class=str(options.get("anchorlink_class", "toclink")),
+        )
+
+
+def convert(
+    markdown: str, link: Callable[[str], str] = lambda url: url, permalinks: Permalinks = Permalinks()
+) -> Converted:
     """Convert the renderer's Markdown; ``link`` rewrites each link target (to the built site's URLs)."""
-    return _Converter(link).page(markdown)
+    return _Converter(link, permalinks).page(markdown)
 
 
 class _Converter:
-    def __init__(self, link: Callable[[str], str]) -> None:
+    def __init__(self, link: Callable[[str], str], permalinks: Permalinks) -> None:
         self.link = link
+        self.permalinks = permalinks
         self.headings: list[Heading] = []
         self.anchors: set[str] = set()
         self.notes: dict[str, str] = {}
@@ -73,7 +109,9 @@ class _Converter:
     def block(self, block: str) -> None:
         lines = block.split("\n")
         first = lines[0]
-        if all(_NOTE.fullmatch(line) for line in lines):
+        if first.startswith("<figure"):  # a drawing: raw HTML, passed through as Markdown engines do
+            self.out.append(block)
+        elif all(_NOTE.fullmatch(line) for line in lines):
             for line in lines:
                 number, text = _NOTE.fullmatch(line).groups()  # type: ignore[union-attr]
                 self.notes[number] = text
@@ -93,15 +131,24 @@ class _Converter:
     def heading(self, level: int, text: str, id: str) -> None:
         content = self.inline(text)
         self.anchors.add(id)
-        permalink = f'<a class="headerlink" href="#{id}" title="Permanent link">&para;</a>'
-        self.out.append(f'<h{level} id="{id}">{content}{permalink}</h{level}>')
-        if level == 1:
-            return
+        self.out.append(f'<h{level} id="{id}">{self._linked(content, id)}</h{level}>')
         entry = Heading(level, id, content)
         parents = self.headings
         while parents and parents[-1].level < level:
             parents = parents[-1].children
         parents.append(entry)
+
+    def _linked(self, content: str, id: str) -> str:
+        """A heading's content with the links to itself that the toc options ask for."""
+        options = self.permalinks
+        if options.anchorlink:
+            content = f'<a class="{html.escape(options.anchorlink_class)}" href="#{id}">{content}</a>'
+        if options.permalink is None:
+            return content
+        title = f' title="{html.escape(options.permalink_title)}"' if options.permalink_title else ""
+        klass = html.escape(options.permalink_class)
+        permalink = f'<a class="{klass}" href="#{id}"{title}>{options.permalink}</a>'
+        return permalink + content if options.permalink_leading else content + permalink
 
     def bullets(self, lines: list[str]) -> str:
         """A bullet list, nested by four spaces a level."""
@@ -166,8 +213,7 @@ class _Converter:
                 out.append(match.group("text"))
         return "".join(out)
 
-    @staticmethod
-    def toggle(tag: str, out: list[str], open_tags: list[tuple[str, int]], id: str | None) -> None:
+    def toggle(self, tag: str, out: list[str], open_tags: list[tuple[str, int]], id: str | None) -> None:
         """Open or close the generator's own ``*`` or ``**``.
 
         An attribute list after the closing one (attr_list's ``**word**{ #id }``) gives the element its id.
@@ -176,6 +222,7 @@ class _Converter:
             _, opened = open_tags.pop()
             if id:
                 out[opened] = f'<{tag} id="{id}">'
+                self.anchors.add(id)
             out.append(f"</{tag}>")
         else:
             open_tags.append((tag, len(out)))

@@ -22,6 +22,15 @@ from generator.model import (
     Term,
     Treaty,
 )
+from generator.vocabulary import (
+    ClaimStatus,
+    Confidence,
+    Likelihood,
+    Position,
+    QuestionStatus,
+    Reliability,
+    TreatyStatus,
+)
 
 T = TypeVar("T")
 
@@ -180,6 +189,26 @@ class Links:
         return self.to(text) if isinstance(entity, Actor) else md.plain(text)
 
     def citations(self, citations: Iterable[Citation]) -> str:
+        """Citations in words, for a list of sources (Markdown): each source linked by its title.
+
+        Each source once, followed by each of its citations' locators; a citation whose note shows more
+        (a quote or a link to the passage) carries its note's marker. Sources are separated by semicolons:
+        "[Report](sources.md#report), paragraph 2[^1], paragraph 5[^2]; [Statement](sources.md#statement)".
+        """
+        by_source: dict[str, list[Citation]] = {}
+        for citation in dict.fromkeys(citations):
+            by_source.setdefault(citation.source, []).append(citation)
+        return "; ".join(
+            self.to(source) + "".join(self._cited_at(citation) for citation in cited)
+            for source, cited in by_source.items()
+        )
+
+    def _cited_at(self, citation: Citation) -> str:
+        """A citation's locator after its source's title, and its note's marker when the note shows more."""
+        locator = f", {md.plain(citation.locator)}" if citation.locator else ""
+        return locator + (self.markers([citation]) if citation.quote or citation.url else "")
+
+    def markers(self, citations: Iterable[Citation]) -> str:
         """Note markers for citations (``[^1][^2]``); the same citation on a page is the same note."""
         return "".join(
             f"[^{self._notes.setdefault(citation, len(self._notes) + 1)}]" for citation in citations
@@ -224,11 +253,63 @@ def heading(level: int, text: str, id: str) -> str:
     return f"{'#' * level} {text} {{#{id}}}"
 
 
-def status_badge(status: str, label: str) -> str:
-    """A status shown as a badge, readable without its colour."""
-    return f'<span class="briefing-status briefing-status--{status}">{md.plain(label)}</span>'
+GUIDE_PAGE = "guide.md"
+"""The page that defines each term a reader meets: statuses, positions, likelihood, confidence, grades."""
+
+GuideTerm = ClaimStatus | Position | Likelihood | Confidence | Reliability | TreatyStatus | QuestionStatus
+"""A value of the vocabulary that the guide defines."""
+
+TERM_KINDS: dict[type[GuideTerm], tuple[str, str]] = {
+    ClaimStatus: ("status", "Status"),
+    Position: ("position", "Position"),
+    Likelihood: ("likelihood", "Likelihood"),
+    Confidence: ("confidence", "Confidence"),
+    Reliability: ("grade", "Reliability"),
+    TreatyStatus: ("treaty-status", "Treaty status"),
+    QuestionStatus: ("question-status", "Question status"),
+}
+"""Each kind of term: the first part of its anchors on the guide (``status_corroborated``), and its name."""
+
+
+def term_anchor(term: GuideTerm) -> str:
+    """Where the guide defines a term: its kind and value (``status_corroborated``, ``grade_B``)."""
+    return f"{TERM_KINDS[type(term)][0]}_{term.value}"
+
+
+def term_url(links: Links, term: GuideTerm) -> str:
+    """Where a term is defined, from the page of ``links`` (``guide.md#position_asserts``)."""
+    return f"{links.page_url(GUIDE_PAGE)}#{term_anchor(term)}"
+
+
+def term_words(term: GuideTerm) -> str:
+    """A term as a reader reads it: "in force", "partly answered", "almost no chance", "B"."""
+    return str(term.value).replace("-", " ")
+
+
+def term_link(links: Links, term: GuideTerm, label: str, definition: str) -> str:
+    """A term's label (Markdown) linked to its definition on the guide, which its title gives on hover.
+
+    Positions are defined in the stance matrix's words (``render_matrix.MEANINGS``); every other kind of
+    term has its ``definition`` in the vocabulary.
+    """
+    term_span = f'<span class="briefing-term" title="{md.attribute(definition)}">{label}</span>'
+    return f"[{term_span}]({term_url(links, term)})"
+
+
+def term_badge(links: Links, term: ClaimStatus | TreatyStatus | QuestionStatus) -> str:
+    """A status as a badge: its words, linked to its definition, which shows on hover and keyboard focus.
+
+    A screen reader names it with its kind ("Status: corroborated"); colour and outline only repeat the words.
+    """
+    name = TERM_KINDS[type(term)][1]
+    badge = (
+        f'<span class="briefing-status briefing-status--{term.value} briefing-term" '
+        f'title="{md.attribute(term.definition)}"><span class="briefing-term__kind">{name}: </span>'
+        f"{md.plain(term_words(term))}</span>"
+    )
+    return f"[{badge}]({term_url(links, term)})"
 
 
 def sourced(text: str, links: Links, citations: Iterable[Citation]) -> str:
-    """Text followed by the note markers of its sources."""
-    return text + links.citations(citations)
+    """Text followed by the note markers of its sources: each note names the source, with any quote."""
+    return text + links.markers(citations)

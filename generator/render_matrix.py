@@ -1,17 +1,24 @@
 """The stance matrix: every claim against every actor that takes a stance on one, with a legend.
 
 Each position has a symbol of its own shape as well as its word and colour, so the matrix reads in
-greyscale, in print and to a screen reader alike. Each cell links to the stance it summarises.
+greyscale, in print and to a screen reader alike. Each cell links to the stance it summarises, and names its
+actor as well as its position: where the matrix is laid out as a block per claim (on a phone), the column
+headers are out of sight.
+
+The columns: the claim, its status, then the actors, those with the most stances first; ``stances.csv``
+orders its columns the same way (``columns``). The HTML in the cells is spans only, marked by class for the
+site's stylesheet, so the Markdown stays one plain table that any engine shows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from generator import render_text as md
-from generator.model import Claim, Stance
+from generator.model import Briefing, Claim, Stance
 from generator.render_entities import stance_anchor
-from generator.render_links import Links
+from generator.render_links import Links, name, term_badge, term_link
 from generator.vocabulary import Position
 
 SYMBOLS = {
@@ -36,18 +43,51 @@ MEANINGS = {
 }
 """What each position means, in the content format's words."""
 
+MATRIX = "briefing-matrix"
+"""The class of the span in the matrix's first header cell: the stylesheet finds the table by it."""
+ACTOR = "briefing-matrix-actor"
+"""The class of the span around an actor's name in its column's header (shown turned on its side)."""
+WHO = "briefing-matrix-who"
+"""The class of a cell's actor name: read by screen readers, seen only where the headers are not."""
+WORD = "briefing-matrix-word"
+"""The class of a cell's position word, set small under its symbol."""
+OTHERS = "briefing-matrix-others"
+"""The class of the span in the header of the column the actors without one of their own share."""
+
 
 def position_label(position: Position) -> str:
-    """A position as the matrix shows it: symbol and word, coloured by its class (generator HTML)."""
+    """A position as the legend shows it: symbol and word, coloured by its class (generator HTML)."""
     return (
         f'<span class="briefing-position briefing-position--{position.value}">'
         f"{SYMBOLS[position]} {position.value}</span>"
     )
 
 
+def _cell_label(position: Position, actor: str) -> str:
+    """A position in an actor's column: its actor's name (escaped), its symbol, its word (generator HTML).
+
+    The name is for those who cannot see the column's header; the word is set under the symbol.
+    """
+    return (
+        f'<span class="{WHO}">{actor}: </span>'
+        f'<span class="briefing-position briefing-position--{position.value}">'
+        f'{SYMBOLS[position]} <span class="{WORD}">{position.value}</span></span>'
+    )
+
+
 MAX_COLUMNS = 12
 """How many actors get a column of their own: those with the most stances. The others' stances share one
 column, so that the matrix grows with the claims and their stances, never with claims times actors."""
+
+
+def columns(briefing: Briefing, claims: Iterable[Claim]) -> list[str]:
+    """The actors who take a current stance on any of the claims: most stances first, ties in file order.
+
+    The matrix gives the first ``MAX_COLUMNS`` a column each, and ``stances.csv`` all, in this order.
+    """
+    counts = Counter(stance.actor for claim in claims for stance in claim.current_stances)
+    order = {actor.id: place for place, actor in enumerate(briefing.actors)}
+    return sorted(counts, key=lambda id: (-counts[id], order[id]))
 
 
 def matrix_index(links: Links) -> str:
@@ -65,26 +105,23 @@ TOPIC_MATRIX = "stance_matrix"
 
 def matrix(links: Links, claims: list[Claim] | None = None) -> str:
     """A legend, then a table of claims (all, unless given some) by the actors who take stances on them."""
-    briefing = links.briefing
-    shown = briefing.claims if claims is None else claims
-    stance_counts = Counter(stance.actor for claim in shown for stance in claim.current_stances)
-    if not stance_counts:
+    shown = links.briefing.claims if claims is None else claims
+    ranked = columns(links.briefing, shown)
+    if not ranked:
         return "This briefing has no stances yet."
-    ranked = sorted(
-        stance_counts, key=lambda id: -stance_counts[id]
-    )  # stable: ties keep the briefing's order
-    chosen = set(ranked[:MAX_COLUMNS])
-    actors = [actor.id for actor in briefing.actors if actor.id in chosen]
-    others = len(stance_counts) > len(actors)
+    actors = ranked[:MAX_COLUMNS]
+    others = len(ranked) > len(actors)
     intro = "Each cell gives an actor's public position on a claim, and links to it."
     if any(len(history) > 1 for claim in shown for history in claim.stances_over_time):
         intro += " " + CHANGED_NOTE
     lines = [intro, ""]
-    lines += [f"- {position_label(position)}: {MEANINGS[position]}" for position in Position] + [""]
-    header = ["Claim", *(links.to(id) for id in actors)] + (["Other actors"] if others else [])
-    lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += [
+        f"- {term_link(links, position, position_label(position), MEANINGS[position])}: {MEANINGS[position]}"
+        for position in Position
+    ] + [""]
+    lines += _header(links, actors, others)
     for claim in shown:
-        lines.append("| " + " | ".join(_row(claim, actors, chosen, others, links)) + " |")
+        lines.append("| " + " | ".join(_row(claim, actors, others, links)) + " |")
     note = "Actors who take no stance on any claim are left out."
     if others:
         shared = (
@@ -94,19 +131,30 @@ def matrix(links: Links, claims: list[Claim] | None = None) -> str:
     return "\n".join(lines) + "\n\n" + md.plain(note)
 
 
-def _row(claim: Claim, actors: list[str], chosen: set[str], others: bool, links: Links) -> list[str]:
+def _header(links: Links, actors: list[str], others: bool) -> list[str]:
+    """The table's header line and its rule: claim, status, each actor (linked), then the others if any."""
+    names = [f'<span class="{ACTOR}">{links.to(id)}</span>' for id in actors]
+    header = [f'<span class="{MATRIX}">Claim</span>', "Status", *names]
+    header += [f'<span class="{OTHERS}">Other actors</span>'] if others else []
+    return ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+
+
+def _row(claim: Claim, actors: list[str], others: bool, links: Links) -> list[str]:
+    """A claim's row: its link, its status, its actors' current positions, the others' positions if any."""
+    chosen = set(actors)
     cells: dict[str, str] = {}
     rest = []
     for history in claim.stances_over_time:
         current = history[-1]
-        anchor = stance_anchor(claim.id, current, True)
-        label = f"[{position_label(current.position)}]({links.stance_url(claim.id, anchor)})"
-        label += _was(history)
+        url = links.stance_url(claim.id, stance_anchor(claim.id, current, True))
         if current.actor in chosen:
-            cells[current.actor] = label
+            actor = md.plain(name(links.briefing.entity(current.actor)))
+            cells[current.actor] = f"[{_cell_label(current.position, actor)}]({url})" + _was(history)
         else:
+            label = f"[{position_label(current.position)}]({url})" + _was(history)
             rest.append(f"{links.to(current.actor)} {label}")
-    row = [links.to(claim.id)] + [cells.get(id, "") for id in actors]
+    status = term_badge(links, claim.status)
+    row = [links.to(claim.id), status] + [cells.get(id, "") for id in actors]
     return [*row, "<br>".join(rest)] if others else row
 
 

@@ -20,6 +20,7 @@ _ESCAPES = str.maketrans(_REFERENCES)
 _LINE_START = re.compile(r"([-+:])|(\d+)([.)])")  # a list or definition marker where a line starts
 _SHORTCODE_COLON = re.compile(r":(?=[\w+-])")  # a colon that could open an emoji shortcode (:flag:)
 _URL_SAFE = ":/?#@!$&'*+,;=%~-._[]"  # all but what could end a Markdown link target: ( ) < > " and spaces
+_EN_DASH = "\N{EN DASH}"  # joins the ends of a span of dates
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -111,13 +112,61 @@ def _time(value: Date) -> str:
 
 
 def date_range(start: Date, end: Date | None) -> str:
-    """A date, or the span from one date to another (a span within one day names the day once)."""
+    """A date, or the span from one date to another, naming once what both ends share.
+
+    As in "4–5 February 2031", "30 January – 2 February 2031", "November 2024 – January 2025" and
+    "2016–2023". Both ends approximate: "around 4–5 February 2031"; only one: "from around 4 to
+    5 February 2031", so that "around" qualifies only the end it belongs to. With a time of day, the
+    ends are joined by "to", and a span within one day names the day once: "19 August 2024, 03:24 to
+    around 05:00".
+    """  # noqa: RUF002 (the en dash is the point)
     if end is None:
         return date(start)
+    if start.hour is not None or end.hour is not None:
+        return _timed_range(start, end)
+    first, last = _date_words(start), _date_words(end)
+    if first == last:
+        return date(start) if start.approximate == end.approximate else f"from {date(start)} to {date(end)}"
+    shared = _shared_words(start, end)
+    first = first[: len(first) - shared]
+    if start.approximate != end.approximate:
+        return f"from {'around ' * start.approximate}{' '.join(first)} to {date(end)}"
+    dash = _EN_DASH if len(first) == 1 and len(last) - shared == 1 else f" {_EN_DASH} "
+    return f"{'around ' * start.approximate}{' '.join(first)}{dash}{' '.join(last)}"
+
+
+def _timed_range(start: Date, end: Date) -> str:
+    """A span with a time of day at either end: its day named once when both times fall on it.
+
+    Only its start approximate, it opens with "from", so that "around" cannot be read as the whole span's.
+    """
+    opening = "from " if start.approximate and not end.approximate else ""
     same_day = (start.year, start.month, start.day) == (end.year, end.month, end.day)
     if same_day and start.hour is not None and end.hour is not None:
-        return f"{date(start)} to {'around ' * end.approximate}{_time(end)}"
-    return f"{date(start)} to {date(end)}"
+        return f"{opening}{date(start)} to {'around ' * end.approximate}{_time(end)}"
+    return f"{opening}{date(start)} to {date(end)}"
+
+
+def _date_words(value: Date) -> list[str]:
+    """A date's day, month and year, as far as it has them, in words (without "around" or a time)."""
+    words = [str(value.year)]
+    if value.month is not None:
+        words.insert(0, _MONTHS[value.month - 1])
+    if value.day is not None:
+        words.insert(0, str(value.day))
+    return words
+
+
+def _shared_words(start: Date, end: Date) -> int:
+    """How many of the last words two dates can share: the year, then the month too (0, 1 or 2).
+
+    Only between dates that both name a month: a span from the year 2024 to March 2024 names both years.
+    """
+    if start.month is None or end.month is None or start.year != end.year:
+        return 0
+    if start.day is None or end.day is None or start.month != end.month:
+        return 1
+    return 2
 
 
 def capitalised(text: str) -> str:

@@ -18,16 +18,28 @@ _HEADINGS = ("h1", "h2", "h3")
 TAGS = {*_HEADINGS, "p", "ul", "ol", "li", "a", "em", "strong", "code", "span", "blockquote", "br"}
 TAGS |= {"table", "thead", "tbody", "tr", "th", "td"}  # the stance matrix
 TAGS |= {"sup", "div", "hr"}  # numbered notes
+TAGS |= {"figure", "figcaption", "svg", "g", "title", "rect", "circle", "line", "text"}  # the timeline drawn
 """The elements the pages are made of: what Markdown makes of the renderer's output, and nothing more, so
 that a new kind of element on a page is a deliberate change here too."""
+_DRAWING = {
+    "figure": {"class", "data-search-exclude"},
+    "svg": {"class", "role", "width", "height", "font-size", "fill"},
+    "g": {"class", "aria-hidden"},
+    "rect": {"class", "x", "y", "width", "height"},
+    "circle": {"class", "cx", "cy", "r"},
+    "line": {"class", "x1", "y1", "x2", "y2"},
+    "text": {"class", "x", "y", "text-anchor"},
+}  # the timeline's drawing (generator.render_timeline): its links are the "a" above, named by a <title>
 ATTRIBUTES = {
     **{heading: {"id"} for heading in _HEADINGS},
     "a": {"href", "title", "class", "id", "data-search-exclude"},  # id: a claim's anchor on the claims index
-    "span": {"class"},
+    "span": {"class", "title"},  # title: a term's definition (render_links.term_link and term_badge)
     "strong": {"id"},  # a stance's anchor
-    "sup": {"id"},
+    "sup": {"id", "data-search-exclude"},  # a note's marker, not searched
     "li": {"id"},
-    "div": {"class"},
+    "div": {"class", "data-search-exclude"},  # the notes, not searched
+    "p": {"class"},  # the link to share a claim
+    **_DRAWING,
 }
 """The attributes those elements may carry."""
 URL_SCHEMES = {"http", "https", "mailto"}

@@ -33,6 +33,11 @@ class Reliability(enum.Enum):
         """The grade in words."""
         return _RELIABILITY_WORDS[self.value]
 
+    @property
+    def definition(self) -> str:
+        """What the grade says of a source, for a reader."""
+        return _RELIABILITY_DEFINITIONS[self.value]
+
 
 _RELIABILITY_WORDS = {
     "A": "completely reliable",
@@ -41,6 +46,19 @@ _RELIABILITY_WORDS = {
     "D": "not usually reliable",
     "E": "unreliable",
     "F": "reliability cannot be judged",
+}
+_RELIABILITY_DEFINITIONS = {
+    "A": "No doubt about the source's authenticity, trustworthiness or competence; it has a history of "
+    "complete reliability.",
+    "B": "Minor doubt about the source's authenticity, trustworthiness or competence; it has a history of "
+    "valid information most of the time.",
+    "C": "Doubt about the source's authenticity, trustworthiness or competence, but it has given valid "
+    "information in the past.",
+    "D": "Significant doubt about the source's authenticity, trustworthiness or competence, but it has given "
+    "valid information in the past.",
+    "E": "The source lacks authenticity, trustworthiness and competence; it has a history of invalid "
+    "information.",
+    "F": "There is no basis for judging the source's reliability.",
 }
 
 
@@ -68,6 +86,28 @@ class ClaimStatus(enum.Enum):
     DISPUTED = "disputed"
     REFUTED = "refuted"
     SUPERSEDED = "superseded"
+
+    @property
+    def definition(self) -> str:
+        """What the status means, for a reader."""
+        return _STATUS_DEFINITIONS[self.value]
+
+
+_STATUS_DEFINITIONS = {
+    "unverified": "Reported, but not yet checked against an independent source: so far the briefing can "
+    "neither confirm it nor rule it out.",
+    "unverifiable": "It cannot be checked with the information available, and is unlikely ever to be: "
+    "no independent source is in a position to confirm or refute it.",
+    "corroborated": "Independent sources or evidence back it, though not enough to establish it beyond "
+    "doubt.",
+    "confirmed": "Established: independent sources and evidence agree, or those with direct knowledge "
+    "acknowledge it.",
+    "disputed": "Credible sources contradict each other on it, and the evidence does not settle which is "
+    "right.",
+    "refuted": "Shown to be false by credible sources or evidence.",
+    "superseded": "Replaced by a later claim that revises it, such as a corrected figure: read that claim "
+    "instead.",
+}
 
 
 class Qualifier(enum.Enum):
@@ -104,6 +144,22 @@ class Likelihood(enum.Enum):
     VERY_LIKELY = "very-likely"
     ALMOST_CERTAIN = "almost-certain"
 
+    @property
+    def definition(self) -> str:
+        """What the likelihood means, for a reader."""
+        return _LIKELIHOOD_DEFINITIONS[self.value]
+
+
+_LIKELIHOOD_DEFINITIONS = {
+    "almost-no-chance": "About a 1 to 5% chance that the claim is true: almost certainly false.",
+    "very-unlikely": "About a 5 to 20% chance that the claim is true.",
+    "unlikely": "About a 20 to 45% chance that the claim is true.",
+    "roughly-even": "About a 45 to 55% chance that the claim is true: as likely true as not.",
+    "likely": "About a 55 to 80% chance that the claim is true.",
+    "very-likely": "About an 80 to 95% chance that the claim is true.",
+    "almost-certain": "About a 95 to 99% chance that the claim is true.",
+}
+
 
 class Confidence(enum.Enum):
     """How much confidence the briefing has in its own judgment."""
@@ -111,6 +167,21 @@ class Confidence(enum.Enum):
     LOW = "low"
     MODERATE = "moderate"
     HIGH = "high"
+
+    @property
+    def definition(self) -> str:
+        """What the confidence means, for a reader."""
+        return _CONFIDENCE_DEFINITIONS[self.value]
+
+
+_CONFIDENCE_DEFINITIONS = {
+    "low": "The judgment rests on scant, fragmentary or doubtful information, or on sources that could not "
+    "be checked; new information could easily change it.",
+    "moderate": "The information is credible and plausible, but not of a quality or corroboration that would "
+    "support a firmer judgment.",
+    "high": "The judgment rests on good information from several sources; even so, it is a judgment, not a "
+    "certainty.",
+}
 
 
 class Position(enum.Enum):
@@ -135,6 +206,23 @@ class TreatyStatus(enum.Enum):
     SUSPENDED = "suspended"
     TERMINATED = "terminated"
 
+    @property
+    def definition(self) -> str:
+        """What the treaty's status means, for a reader."""
+        return _TREATY_DEFINITIONS[self.value]
+
+
+_TREATY_DEFINITIONS = {
+    "negotiated": "Its text has been agreed by the negotiators but not yet signed.",
+    "signed": "Signed on the parties' behalf, but not yet in force: ratification or another step is still "
+    "needed.",
+    "ratified": "Every party has approved it by its own procedure (by its parliament, for example); it binds "
+    "them once it enters into force.",
+    "in-force": "It binds its parties: ratified, and past the date or condition on which it takes effect.",
+    "suspended": "Its parties, or one of them, have stopped applying it for now; it has not been ended.",
+    "terminated": "It no longer binds its parties: ended by withdrawal, expiry or agreement.",
+}
+
 
 class QuestionStatus(enum.Enum):
     """How far an open question has been answered."""
@@ -142,3 +230,15 @@ class QuestionStatus(enum.Enum):
     OPEN = "open"
     PARTLY_ANSWERED = "partly-answered"
     ANSWERED = "answered"
+
+    @property
+    def definition(self) -> str:
+        """What the question's status means, for a reader."""
+        return _QUESTION_DEFINITIONS[self.value]
+
+
+_QUESTION_DEFINITIONS = {
+    "open": "Nothing public answers it yet.",
+    "partly-answered": "What has been reported answers part of it; the rest is still open.",
+    "answered": "What has been reported answers it: the answer is given with its sources.",
+}

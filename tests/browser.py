@@ -15,7 +15,13 @@ FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-PAGES = ["", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/"]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+"""A phone's screen, for ``Visit(browser, url, **PHONE)``."""
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+"""A laptop's screen, for ``Visit(browser, url, **DESKTOP)``."""
+PAGES = [
+    "", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/", "guide/", "data/"
+]  # fmt: skip
 
 
 class _Quiet(SimpleHTTPRequestHandler):

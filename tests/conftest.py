@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from generator.cli import main
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFINGS = Path(__file__).resolve().parent / "briefings"
@@ -79,3 +86,44 @@ def briefing(tmp_path, monkeypatch, capsys):
         return Result(code, captured.out, captured.err)
 
     return write_and_check
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+"""Debian's Chromium, which Playwright drives for the browser tests (never a downloaded browser)."""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Chromium. Without it a test skips, except under CI, where `.ci/run` installs it and its absence fails."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing; .ci/run installs Debian's chromium package", pytrace=False)
+        pytest.skip("needs Debian's chromium package (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    from browser import FLAGS
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+def _served_site(tmp_path_factory: pytest.TempPathFactory, name: str, *options: str) -> Iterator[str]:
+    from browser import serve
+
+    site = tmp_path_factory.mktemp(name) / "site"
+    assert main(["build", *options, "--site-dir", str(site)]) == 0
+    yield from serve(site)
+
+
+@pytest.fixture(scope="module")
+def kursk(tmp_path_factory) -> Iterator[str]:
+    """The address of the Kursk briefing's site, built as the README builds it, served on loopback."""
+    yield from _served_site(tmp_path_factory, "kursk")
+
+
+@pytest.fixture(scope="module")
+def other(tmp_path_factory) -> Iterator[str]:
+    """The address of the contract-only briefing's site (tests/briefings/other), served on loopback."""
+    yield from _served_site(tmp_path_factory, "other", "--content", str(BRIEFINGS / "other"))

@@ -1,50 +1,23 @@
 """The built site in headless Chromium, as a reader uses it: search, no outside requests, no errors,
 accessible pages, print, and hostile content inert.
 
-Debian's `chromium` is driven by Playwright (never a downloaded browser). Without Chromium these tests skip,
-except under CI, where its absence is a failure: `.ci/run` installs it.
+Debian's `chromium` is driven by Playwright (never a downloaded browser): see the fixtures in conftest.py.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
-import shutil
-from collections.abc import Iterator
+import textwrap
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from generator.cli import main
 
-from conftest import ROOT
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        pytest.fail("Chromium is missing; .ci/run installs Debian's chromium package", pytrace=False)
-    pytest.skip("needs Debian's chromium package (apt-get install chromium)", allow_module_level=True)
-
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
-
-from browser import FLAGS, PAGES, Visit, serve  # noqa: E402
-from served import Served  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def kursk(tmp_path_factory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("kursk") / "site"
-    assert main(["build", "--site-dir", str(site)]) == 0
-    yield from serve(site)
+from browser import PAGES, Visit, serve
+from conftest import MINIMAL, ROOT
+from served import Served
 
 
 @pytest.mark.parametrize("query, entry", [
@@ -61,11 +34,25 @@ def test_search_finds_what_readers_type(browser, kursk, query, entry):
     assert entry in found, found
 
 
-def test_search_finds_a_name_inside_parentheses(browser, tmp_path):
+@pytest.mark.parametrize("query", ["Анна", "Ковач", "Анна Ковач"])
+def test_search_finds_a_name_inside_parentheses_by_either_word(browser, other, query):
+    assert "anna-kovac" in Visit(browser, other).search(query)  # written "(Анна Ковач)"
+
+
+def test_search_finds_words_that_punctuation_touches(browser, tmp_path):
+    content = tmp_path / "content"
+    for name, text in MINIMAL.items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    statement = 'Something happened (Zyxwort Quillon), said "Brindlemoor"; then [Oskarvale].'
+    claim = content / "claims" / "claim.yml"
+    claim.write_text(claim.read_text().replace("Something happened.", statement), encoding="utf-8")
     site = tmp_path / "site"
-    assert main(["build", "--content", str(ROOT / "tests/briefings/other"), "--site-dir", str(site)]) == 0
+    assert main(["build", "--content", str(content), "--site-dir", str(site)]) == 0
     for url in serve(site):
-        assert "anna-kovac" in Visit(browser, url).search("Ковач")
+        visit = Visit(browser, url)
+        for word in ("Zyxwort", "Quillon", "Brindlemoor", "Oskarvale"):
+            assert "claim-one" in visit.search(word), word
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -101,8 +88,8 @@ def test_the_stance_matrix_reads_without_colour_and_links_to_each_stance(browser
     visit = Visit(browser, kursk + "stances/")
     table = visit.page.locator("article table")
     assert table.locator("th").count() >= 5
-    cell = table.locator("a", has_text="declines").first
-    assert cell.inner_text() == "◇ declines"
+    cell = table.get_by_role("link", name="The Pentagon: ◇ declines")
+    assert cell.locator(".briefing-position").inner_text() == "◇\ndeclines"  # the word under its symbol
     cell.click()
     visit.page.wait_for_url("**/claims/#nk-troops-in-combat--pentagon")
     target = visit.page.locator("#nk-troops-in-combat--pentagon")

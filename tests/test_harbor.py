@@ -73,11 +73,9 @@ def test_the_claim_shows_the_operator_s_positions_over_time_and_its_history(site
 
 def test_the_matrix_gives_the_operator_s_current_position_and_what_it_was(site):
     text = site.text("stances/")
-    matrix = text.split("ClaimCity of Velmar", 1)[1]
-    assert (
-        "Chemicals leaked into the harbour from quay 4 △ hints ■ asserts (was ○ neither, 4 March 2025)"
-        in matrix
-    )
+    matrix = text.split("ClaimStatusCity of Velmar", 1)[1]
+    leak = matrix.split("Chemicals leaked into the harbour from quay 4", 1)[1]
+    assert "City of Velmar: △ hints Velmar Port Services: ■ asserts (was ○ neither, 4 March 2025)" in leak
     assert "✕" not in matrix and "denies" not in matrix  # the first position is on the claim, not here
 
 

@@ -11,6 +11,7 @@ from generator import load
 from generator.cli import main
 from generator.sanitize import ATTRIBUTES, TAGS, removed
 
+from browser import PAGES
 from built_site import Site
 
 PAYLOADS = [
@@ -92,7 +93,9 @@ def hostile(tmp_path_factory):
     claim = folder / "content" / "claims" / "c.yml"
     prose = "\n\n".join(HOSTILE_PROSE).replace("\n", "\n  ")
     claim.write_text(claim.read_text().replace("statement: Prose.", f"statement: |\n  {prose}"))
-    assert main(["build", "--content", str(folder / "content"), "--site-dir", str(folder / "site")]) == 0
+    with pytest.MonkeyPatch.context() as environment:  # an address, so that the pages carry ClaimReviews
+        environment.setenv("SITE_URL", "https://example.org/hostile/")
+        assert main(["build", "--content", str(folder / "content"), "--site-dir", str(folder / "site")]) == 0
     return Site(folder / "site"), placed
 
 
@@ -105,7 +108,7 @@ def test_every_payload_is_shown_as_the_text_written(hostile):
 
 def test_no_payload_is_active_anywhere_on_any_page(hostile):
     site, _ = hostile
-    for page in ("", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/"):
+    for page in PAGES:
         handlers = [
             (tag, name)
             for tag, attributes in site.page(page).elements
@@ -130,7 +133,7 @@ def test_hostile_prose_shows_as_text_too(hostile):
 
 def test_no_element_or_attribute_appears_that_the_generator_did_not_write(hostile):
     site, _ = hostile
-    for page in ("", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/"):
+    for page in PAGES:
         for tag, attributes in site.article_elements(page):
             if attributes.get("class") == "briefing-as-of" or (tag == "strong" and not attributes):
                 continue  # the theme's as-of line

@@ -222,7 +222,7 @@ def test_a_title_a_spreadsheet_would_run_is_written_to_be_shown(briefing, tmp_pa
 def test_a_local_build_has_no_site_url(tmp_path, monkeypatch):
     site = build(ROOT / "content", tmp_path / "site", monkeypatch, site_url=None)
     assert '<link rel="canonical"' not in site.html("claims/")
-    assert all(review.get("url") is None for review in claim_reviews(site, "claims/"))
+    assert claim_reviews(site, "claims/") == []  # a review needs its absolute url
     assert "example.github.io" not in (site.root / "feed.xml").read_text(encoding="utf-8")
 
 

@@ -24,8 +24,12 @@ def test_golden_pages_of_a_small_briefing():
     pages = {page.path: page.markdown for page in render_pages(load_briefing(GOLDEN / "content"))}
     if UPDATE:
         for path, text in pages.items():
+            (GOLDEN / "pages" / path).parent.mkdir(exist_ok=True)
             (GOLDEN / "pages" / path).write_text(text, encoding="utf-8")
-    expected = {path.name: path.read_text(encoding="utf-8") for path in (GOLDEN / "pages").glob("*.md")}
+    expected = {
+        path.relative_to(GOLDEN / "pages").as_posix(): path.read_text(encoding="utf-8")
+        for path in (GOLDEN / "pages").rglob("*.md")
+    }
     assert pages == expected
 
 
@@ -41,6 +45,8 @@ def test_the_pages_follow_the_navigation_order():
         "Open questions",
         "Timeline",
         "Sources",
+        "How to read this briefing",
+        "Data",
     ]
 
 
@@ -66,7 +72,7 @@ def test_the_timeline_is_in_date_order_and_shows_spans():
     headings = re.findall(r"^## (.*) \{#", timeline.markdown, re.MULTILINE)
     assert headings == [
         "Around 1850: The port is founded",
-        "20 February 2025 to 27 February 2025: Ferry strike",
+        "20–27 February 2025: Ferry strike",  # noqa: RUF001 (an en dash joins a range)
         "1 March 2025: Authority issues closure notice",
     ]
 

@@ -77,11 +77,13 @@ def test_the_same_html_for_any_text(case):
 
 def test_headings_and_anchors_are_reported_as_mkdocs_would_learn_them():
     converted = convert("# Title {#top_page}\n\n## A {#a}\n\n### B {#b}\n\n- **x**{ #a--b }\n\n## C {#c}\n")
-    assert [(h.level, h.id, [c.id for c in h.children]) for h in converted.headings] == [
+    (title,) = converted.headings  # the page's title leads, as Python-Markdown's toc_tokens have it
+    assert (title.level, title.id) == (1, "top_page")
+    assert [(h.level, h.id, [c.id for c in h.children]) for h in title.children] == [
         (2, "a", ["b"]),
         (2, "c", []),
     ]
-    assert converted.anchors == {"top_page", "a", "b", "c"}
+    assert converted.anchors == {"top_page", "a", "b", "a--b", "c"}  # a stance's anchor too
 
 
 def test_links_are_rewritten_by_the_function_given():
@@ -89,3 +91,13 @@ def test_links_are_rewritten_by_the_function_given():
         "# T {#t}\n\nSee [x](claims.md#x).\n", link=lambda url: "../" + url.replace(".md", "/")
     )
     assert '<a href="../claims/#x">x</a>' in converted.html
+
+
+@pytest.mark.parametrize("folder", [ROOT / "content", BRIEFINGS / "other"])
+def test_the_timeline_drawing_passes_through_unchanged_as_python_markdown_passes_raw_html(folder):
+    page = next(page for page in render_pages(load_briefing(folder)) if page.path == "timeline.md").markdown
+    figure = page[page.index("<figure") : page.index("</figure>") + len("</figure>")]
+    assert "<svg " in figure
+    assert figure in python_markdown(page)
+    assert figure in convert(page).html
+    assert_same(page)

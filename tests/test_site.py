@@ -13,13 +13,15 @@ from pathlib import Path
 import pytest
 from generator import load_briefing
 from generator.cli import main
-from generator.render import render_pages
+from generator.render import PAGES, render_pages
 from generator.render_links import PAGE_OF
 
 from built_site import Site
 from conftest import BRIEFINGS, ROOT
 
-PAGE_PATHS = ["", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/"]
+PAGE_PATHS = [
+    "", "claims/", "stances/", "actors/", "treaties/", "questions/", "timeline/", "sources/", "guide/", "data/"
+]  # fmt: skip
 
 
 def build(content: Path, site_dir: Path, capsys) -> tuple[int, str]:
@@ -61,7 +63,7 @@ def test_a_reader_sees_the_claim_as_the_briefing_states_it(kursk):
     text = kursk.text("claims/")
     assert "Information as of around November 2024" in text
     assert (
-        "More than 10,000 North Korean soldiers deployed to eastern Russia unverified · topic: deployment · "
+        "More than 10,000 North Korean soldiers deployed to eastern Russia Status: unverified · topic: deployment · "
         "Eastern Russia More than 10,000 North Korean soldiers have been deployed to eastern Russia. "
         "Quantity: more than 10,000 soldiers"
     ) in text
@@ -184,7 +186,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
 
 def test_render_writes_the_same_markdown_to_disk(tmp_path, capsys):
     assert main(["render", "--out", str(tmp_path / "pages")]) == 0
-    assert capsys.readouterr().out == f"wrote 8 pages to {(tmp_path / 'pages').as_posix()}\n"
+    assert capsys.readouterr().out == f"wrote {len(PAGES)} pages to {(tmp_path / 'pages').as_posix()}\n"
     for page in render_pages(load_briefing(ROOT / "content")):
         assert (tmp_path / "pages" / page.path).read_text(encoding="utf-8") == page.markdown
 

@@ -189,8 +189,8 @@ def harbour(tmp_path_factory) -> Site:
 def test_the_matrix_shows_the_current_position_marked_with_the_one_before(harbour):
     text = harbour.text("stances/")
     assert "A position that changed says what it was before; its link leads to the actor's stances." in text
-    assert "Ships were seized ■ asserts (was △ hints, 15 January 2025) ▲ supports" in text
-    cell = re.search(r'<td><a href="([^"]+)">.*?■ asserts.*?</td>', harbour.html("stances/"))
+    assert "The Ministry: ■ asserts (was △ hints, 15 January 2025) An Observer: ▲ supports" in text
+    cell = re.search(r'<td><a href="([^"]+)"><span [^>]*>The Ministry: .*?</td>', harbour.html("stances/"))
     assert cell and cell.group(1) == "../claims/#ships-seized--ministry"
     assert 'class="briefing-changed"' in cell.group(0)
 
