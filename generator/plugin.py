@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -29,10 +28,11 @@ from generator import export, share, site_folder
 from generator.editions import History, with_history
 from generator.errors import BriefingError, Location
 from generator.load import BRIEFING_FILES, FileCache
+from generator.mkdocs_pages import SiteLinks, separate_search_words, toc_levels, toc_tokens
 from generator.model import CATEGORY_TYPES, Briefing, Claim
 from generator.render import Page as BriefingPage
 from generator.render import problem_pages, render_pages
-from generator.render_html import Heading, Permalinks, convert
+from generator.render_html import Permalinks, convert
 from generator.render_links import PAGE_OF, Layout
 from generator.render_text import date
 from generator.sanitize import removed
@@ -129,7 +129,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
         except site_folder.UnsafeSiteFolder as error:
             raise PluginError(f"briefing: {error}") from None
-        _separate_search_words(config)
+        separate_search_words(config)
         reads = self.cache.reads
         try:
             self.briefing, self.history = with_history(
@@ -196,7 +196,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 config.markdown_extensions.append(extension)
         toc = config.mdx_configs.get("toc", {})
         self.permalinks = Permalinks.of(toc)
-        self.toc_levels = _toc_levels(toc)
+        self.toc_levels = toc_levels(toc)
         if config.nav is None:
             config.nav = [{page.title: page.path} for page in self.pages.values() if page.in_nav]
 
@@ -268,9 +268,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            links = _SiteLinks(page, files, config)
+            links = SiteLinks(page, files, config)
             converted = convert(generated.markdown, links, self.permalinks)
-            page.toc = get_toc(_toc_tokens(converted.headings, self.toc_levels))
+            page.toc = get_toc(toc_tokens(converted.headings, self.toc_levels))
             page.present_anchor_ids = converted.anchors
             page.links_to_anchors = links.to_anchors
             html = converted.html.replace(_NOTES, _NOTES_NOT_SEARCHED, 1)
@@ -389,81 +389,3 @@ def _shown(path: Path) -> str:
     """A path as messages show it: relative to where the build runs, when inside it."""
     relative = os.path.relpath(path.resolve())
     return relative if not relative.startswith("..") else str(path.resolve())
-
-
-class _SiteLinks:
-    """Rewrites a briefing page's links (``../claims.md#id``) as the built site needs them from the page.
-
-    It checks them as MkDocs checks a hand-written page's: a missing page is reported at the level of
-    ``validation: links: not_found``, and each anchor is left for MkDocs to look for after the build.
-    """
-
-    def __init__(self, page: Page, files: Files, config: MkDocsConfig) -> None:
-        self.page, self.files, self.config = page, files, config
-        self.to_anchors: dict[File, dict[str, str]] = {}
-        """The anchors linked to, by the file they are in (MkDocs' ``Page.links_to_anchors``)."""
-
-    def __call__(self, url: str) -> str:
-        path, _, anchor = url.partition("#")
-        if not path:
-            if anchor:
-                self.to_anchors.setdefault(self.page.file, {}).setdefault(anchor, url)
-            return url
-        if not path.endswith(".md"):
-            return url
-        here = self.page.file.src_uri
-        wanted = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
-        target = self.files.get_file_from_path(wanted)
-        if target is None:
-            log.log(
-                self.config.validation.links.not_found,
-                f"Doc file '{here}' contains a link '{url}', but the target '{wanted}' is not found among "
-                "documentation files.",
-            )
-            return url
-        if anchor:
-            self.to_anchors.setdefault(target, {}).setdefault(anchor, url)
-        return target.url_relative_to(self.page.file) + (f"#{anchor}" if anchor else "")
-
-
-def _toc_tokens(headings: list[Heading], levels: range) -> list[Any]:
-    """The headings as Python-Markdown's toc extension reports them to MkDocs.
-
-    Only those of the levels given (its ``toc_depth``), each nested under the nearest higher one.
-    """
-    flat = []
-    stack = list(reversed(headings))
-    while stack:
-        heading = stack.pop()
-        stack.extend(reversed(heading.children))
-        if heading.level in levels:
-            name = re.sub(r"<[^>]+>", "", heading.html)
-            flat.append({"level": heading.level, "id": heading.id, "name": name, "children": []})
-    nested: list[Any] = []
-    parents: list[Any] = []
-    for token in flat:
-        while parents and parents[-1]["level"] >= token["level"]:
-            parents.pop()
-        (parents[-1]["children"] if parents else nested).append(token)
-        parents.append(token)
-    return nested
-
-
-SEARCH_SEPARATOR = r'[\s\-,;:!?/()\[\]{}"“”„«»]+|\.(?!\d)'
-"""What separates words for the search, unless ``mkdocs.yml`` sets it: spaces, hyphens and punctuation, so
-that a name in parentheses or after a comma is found by itself; but not the point or comma inside a figure
-(``1.5``, ``10,000``), nor an apostrophe."""
-
-
-def _separate_search_words(config: MkDocsConfig) -> None:
-    """Set the search's word separator to ``SEARCH_SEPARATOR`` where ``mkdocs.yml`` leaves the theme's."""
-    for name in ("search", "material/search"):
-        search = config.plugins.get(name)
-        if search is not None and search.config.get("separator") in (None, r"[\s\-]+"):
-            search.config["separator"] = SEARCH_SEPARATOR
-
-
-def _toc_levels(options: dict[str, Any]) -> range:
-    """The heading levels the toc extension's ``toc_depth`` keeps: 6, or "2-4" (MkDocs refuses others)."""
-    top, _, bottom = str(options.get("toc_depth", 6)).partition("-")
-    return range(int(top), int(bottom) + 1) if bottom else range(1, int(top) + 1)

@@ -65,7 +65,7 @@ def test_the_claim_shows_the_operator_s_positions_over_time_and_its_history(site
     ) in text
     assert "2 March 2025: denies. Said that no tank on quay 4 had lost product." in text
     assert "changed in edition 3" in text
-    assert "Edition 1, 3 March 2025: unverified; City of Velmar hints at (3 March 2025)" in text
+    assert "Edition 1, 3 March 2025: Status: unverified; City of Velmar hints at (3 March 2025)" in text
     ids = site.page("claims/").ids
     assert {"chemical-leak--velmar-port", "chemical-leak--velmar-port--2025-03-02"} <= ids
     assert "fish-kill" not in ids

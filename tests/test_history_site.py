@@ -17,7 +17,8 @@ from generator.editions import History, read_history, with_history
 from generator.history_schema import history_schema
 from generator.render import render_pages
 from generator.render_history import claim_history
-from generator.render_links import Links
+from generator.render_links import Links, term_badge
+from generator.vocabulary import ClaimStatus
 
 from built_site import Site
 from conftest import BRIEFINGS, ROOT
@@ -107,8 +108,8 @@ def test_the_changes_page_follows_the_overview_in_the_navigation(site):
 def test_the_overview_marks_the_claims_the_latest_edition_changed_and_links_each_update(site):
     text = site.text("")
     assert (
-        "corroborated 1 claim The crews were detained changed in edition 4 confirmed 1 claim Ships were seized"
-        in (text)
+        "Status: corroborated 1 claim The crews were detained changed in edition 4 Status: confirmed 1 claim "
+        "Ships were seized" in (text)
     )
     assert (
         "Updates 5 April 2025: The crews' detention is corroborated. (what changed) 3 April 2025: The port reopened. "
@@ -195,13 +196,14 @@ def test_the_export_prints_what_the_site_holds(site, told, capsys):
 def test_a_claim_s_history_gives_its_status_and_stances_in_each_edition_that_changed_it(told):
     briefing, history = with_history(told, load_briefing)
     links = Links(briefing, page="claims.md")
+    confirmed, unverified = (term_badge(links, s) for s in (ClaimStatus.CONFIRMED, ClaimStatus.UNVERIFIED))
     assert claim_history(links, history, "ships-seized") == (
         "**History**\n\n"
         "- [Edition 2, 2 April 2025](changes.md#edition_2): "
-        '<span class="briefing-status briefing-status--confirmed">confirmed</span>; '
+        f"{confirmed}; "
         "[The Ministry](actors.md#ministry) **asserts** (2 April 2025).\n"
         "- [Edition 1, 1 April 2025](changes.md#edition_1): "
-        '<span class="briefing-status briefing-status--unverified">unverified</span>; '
+        f"{unverified}; "
         "[The Ministry](actors.md#ministry) **neither confirms nor denies** (1 March 2025)."
     )
     assert claim_history(links, history, "port-closed").splitlines()[2] == (

@@ -16,6 +16,7 @@ from generator.dates import Date
 from generator.editions import with_history
 from generator.model import Briefing
 from generator.render import Page, render_pages
+from generator.render_links import Links, term_badge
 from generator.render_text import date_range
 from generator.vocabulary import ClaimStatus
 
@@ -234,15 +235,24 @@ def test_two_thousand_claims_are_counted_on_the_overview_and_listed_by_status_on
 # Actor pages
 
 
+def status_on_actors_page(briefing, status: ClaimStatus) -> str:
+    """A status's badge as the actors page writes it."""
+    return term_badge(Links(briefing, page="actors.md"), status)
+
+
 def test_an_actor_page_says_when_a_claim_the_actor_backed_was_refuted_or_superseded():
-    lines = page(load_briefing(BRIEFINGS / "other"), "actors.md").markdown.split("\n")
+    briefing = load_briefing(BRIEFINGS / "other")
+    lines = page(briefing, "actors.md").markdown.split("\n")
+    refuted, superseded = (
+        status_on_actors_page(briefing, s) for s in (ClaimStatus.REFUTED, ClaimStatus.SUPERSEDED)
+    )
     assert (
         "- **asserts**: [A structural crack has opened in the dam's spillway](claims.md#spillway-crack); "
-        "the claim is **refuted**"
+        f"the claim is {refuted}"
     ) in lines
     assert (
         "- **asserts**: [Ostra flow fell by more than 60% in the first weeks of filling]"
-        "(claims.md#flow-reduction-60-percent); the claim is **superseded** by "
+        f"(claims.md#flow-reduction-60-percent); the claim is {superseded} by "
         "[Ostra flow at the Qaddaran border gauge fell by about 40%](claims.md#downstream-flow-reduced)"
     ) in lines
     # those who denied the crack are not told it was refuted: they were right
@@ -263,10 +273,12 @@ def test_an_actor_that_backed_a_claim_before_it_changed_its_position_is_still_to
           - {actor: alpha, position: neither, date: 2024-03, sources: [src]}
           - {actor: beta, position: hints, sources: [src]}
         """
-    markdown = page(load_briefing(write(tmp_path, {"claims/claim.yml": claim})), "actors.md").markdown
+    briefing = load_briefing(write(tmp_path, {"claims/claim.yml": claim}))
+    markdown = page(briefing, "actors.md").markdown
+    refuted = status_on_actors_page(briefing, ClaimStatus.REFUTED)
     assert (
         "- **neither confirms nor denies**: [A claim](claims.md#claim-one), [changed](claims.md#claim-one--alpha): "
-        "supports (January 2024) → neither confirms nor denies (March 2024); the claim is **refuted**"
+        f"supports (January 2024) → neither confirms nor denies (March 2024); the claim is {refuted}"
     ) in markdown
     assert "- **hints at**: [A claim](claims.md#claim-one)\n" in markdown + "\n"
 

@@ -1,0 +1,99 @@
+"""How the briefing's pages meet MkDocs.
+
+Their links are rewritten and checked as MkDocs checks a hand-written page's, their tables of contents are
+given as the toc extension reports them, and the search is given a word separator.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator.render_html import Heading
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+class SiteLinks:
+    """Rewrites a briefing page's links (``../claims.md#id``) as the built site needs them from the page.
+
+    It checks them as MkDocs checks a hand-written page's: a missing page is reported at the level of
+    ``validation: links: not_found``, and each anchor is left for MkDocs to look for after the build.
+    """
+
+    def __init__(self, page: Page, files: Files, config: MkDocsConfig) -> None:
+        self.page, self.files, self.config = page, files, config
+        self.to_anchors: dict[File, dict[str, str]] = {}
+        """The anchors linked to, by the file they are in (MkDocs' ``Page.links_to_anchors``)."""
+
+    def __call__(self, url: str) -> str:
+        """The link as the built page needs it; a missing page is reported, an anchor noted."""
+        path, _, anchor = url.partition("#")
+        if not path:
+            if anchor:
+                self.to_anchors.setdefault(self.page.file, {}).setdefault(anchor, url)
+            return url
+        if not path.endswith(".md"):
+            return url
+        here = self.page.file.src_uri
+        wanted = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+        target = self.files.get_file_from_path(wanted)
+        if target is None:
+            log.log(
+                self.config.validation.links.not_found,
+                f"Doc file '{here}' contains a link '{url}', but the target '{wanted}' is not found among "
+                "documentation files.",
+            )
+            return url
+        if anchor:
+            self.to_anchors.setdefault(target, {}).setdefault(anchor, url)
+        return target.url_relative_to(self.page.file) + (f"#{anchor}" if anchor else "")
+
+
+def toc_tokens(headings: list[Heading], levels: range) -> list[Any]:
+    """The headings as Python-Markdown's toc extension reports them to MkDocs.
+
+    Only those of the levels given (its ``toc_depth``), each nested under the nearest higher one.
+    """
+    flat = []
+    stack = list(reversed(headings))
+    while stack:
+        heading = stack.pop()
+        stack.extend(reversed(heading.children))
+        if heading.level in levels:
+            name = re.sub(r"<[^>]+>", "", heading.html)
+            flat.append({"level": heading.level, "id": heading.id, "name": name, "children": []})
+    nested: list[Any] = []
+    parents: list[Any] = []
+    for token in flat:
+        while parents and parents[-1]["level"] >= token["level"]:
+            parents.pop()
+        (parents[-1]["children"] if parents else nested).append(token)
+        parents.append(token)
+    return nested
+
+
+SEARCH_SEPARATOR = r'[\s\-,;:!?/()\[\]{}"“”„«»]+|\.(?!\d)'
+"""What separates words for the search, unless ``mkdocs.yml`` sets it: spaces, hyphens and punctuation, so
+that a name in parentheses or after a comma is found by itself; but not the point or comma inside a figure
+(``1.5``, ``10,000``), nor an apostrophe."""
+
+
+def separate_search_words(config: MkDocsConfig) -> None:
+    """Set the search's word separator to ``SEARCH_SEPARATOR`` where ``mkdocs.yml`` leaves the theme's."""
+    for name in ("search", "material/search"):
+        search = config.plugins.get(name)
+        if search is not None and search.config.get("separator") in (None, r"[\s\-]+"):
+            search.config["separator"] = SEARCH_SEPARATOR
+
+
+def toc_levels(options: dict[str, Any]) -> range:
+    """The heading levels the toc extension's ``toc_depth`` keeps: 6, or "2-4" (MkDocs refuses others)."""
+    top, _, bottom = str(options.get("toc_depth", 6)).partition("-")
+    return range(int(top), int(bottom) + 1) if bottom else range(1, int(top) + 1)
