@@ -11,12 +11,25 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import signal
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import export
+from generator import editor_schemas, export
+from generator.command_line import (
+    EXIT_BUG,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_IO,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    content_option,
+    no_content_folder,
+)
 from generator.editions import History, with_history
 from generator.errors import BriefingError, Location, Problem
 from generator.find import escaped
@@ -25,12 +38,13 @@ from generator.render import render_pages
 from generator.scaffold import CATEGORIES, InvalidId, ScaffoldError, new_entity
 from generator.validate import load_briefing
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG, EXIT_IO = 0, 1, 2, 70, 74
-EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+TRACEBACK_VARIABLE = "BRIEFING_TRACEBACK"
+"""The environment variable that, set to 1, shows an internal error's traceback as ``--traceback`` does."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; never lets a traceback reach the user."""
+    """Run the command; never lets a traceback reach the user, unless asked for (``--traceback``)."""
+    arguments = None
     try:
         arguments = build_parser().parse_args(argv)
         _terminate_as_interrupted()
@@ -42,11 +56,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # the machine's doing, not the briefing's: a full disk, a read-only folder...
         print(f"briefing: {describe_os_error(error)}", file=sys.stderr)
         return EXIT_IO
-    except Exception as error:  # a bug of ours: say so in one line rather than with a traceback
-        print(
-            f"briefing: internal error ({type(error).__name__}: {error}); please report it", file=sys.stderr
-        )
-        return EXIT_BUG
+    except Exception as error:  # a bug of ours: say so in one line, after the traceback if asked for
+        return _internal_error(error, asked=getattr(arguments, "traceback", False))
+
+
+def _internal_error(error: Exception, *, asked: bool) -> int:
+    """Report a bug of ours in one line, saying how to see its traceback, or after it when asked for."""
+    if asked or os.environ.get(TRACEBACK_VARIABLE) == "1":
+        traceback.print_exception(error, file=sys.stderr)
+        how = "with the traceback above"
+    else:
+        how = f"with the traceback that --traceback (or {TRACEBACK_VARIABLE}=1) shows"
+    message = f"internal error ({type(error).__name__}: {error}); please report it, {how}"
+    print(f"briefing: {message}", file=sys.stderr)
+    return EXIT_BUG
 
 
 class Terminated(KeyboardInterrupt):
@@ -85,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing", description="Check, render and build a briefing site from its YAML content."
     )
+    parser.add_argument(
+        "--traceback", action="store_true", help="on an internal error (exit 70), show its traceback too"
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     check = commands.add_parser(
@@ -92,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="validate the briefing and report every problem as path:line:column: message",
         description="Validate the briefing; report every problem found, each with its place in the files.",
     )
-    _content_option(check)
+    content_option(check)
     check.set_defaults(run=_check)
 
     build = commands.add_parser(
@@ -100,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="build the site strictly with MkDocs",
         description="Validate the briefing and build the site with MkDocs, strictly: any warning fails.",
     )
-    _content_option(build)
+    content_option(build)
     build.add_argument(
         "--site-dir", metavar="DIR", help="where to build the site (default: mkdocs.yml's site_dir)"
     )
@@ -117,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the briefing's Markdown pages to a folder, for any Markdown site engine",
         description="Validate the briefing and write its pages as Markdown files into a folder.",
     )
-    _content_option(render)
+    content_option(render)
     render.add_argument(
         "--out",
         required=True,
@@ -133,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exporting.add_argument("--format", choices=list(export.FILES), default="json", help="(default: json)")
     exporting.add_argument("--site-url", metavar="URL", help="the site's address, for the feed's links")
-    _content_option(exporting)
+    content_option(exporting)
     exporting.set_defaults(run=_export)
 
     new = commands.add_parser(
@@ -146,9 +172,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("category", choices=list(CATEGORIES), help="what to add")
     new.add_argument("id", help="the new entity's id, unique across the briefing (e.g. kim-yo-jong)")
-    _content_option(new)
+    content_option(new)
     new.set_defaults(run=_new)
     _history_commands(commands)
+    editor_schemas.register(commands)
+    from generator import init, listing, rename  # the author's commands, each in a module of its own
+
+    init.register(commands)
+    listing.register(commands)
+    rename.register(commands)
     return parser
 
 
@@ -168,7 +200,7 @@ def _history_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     edition.add_argument(
         "--allow-empty", action="store_true", help="record the edition even if nothing changed since the last"
     )
-    _content_option(edition)
+    content_option(edition)
     edition.set_defaults(run=_edition)
 
     diff = commands.add_parser(
@@ -188,29 +220,13 @@ def _history_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         help="the newer version, as OLD (default: the content folder as it is)",
     )
     diff.add_argument("--format", choices=["text", "json"], default="text", help="(default: text)")
-    _content_option(diff)
+    content_option(diff)
     diff.set_defaults(run=_diff)
-
-
-def _content_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--content", default="content", metavar="DIR", help="the content folder (default: content)"
-    )
-
-
-def _no_content_folder(command: str, content: Path) -> bool:
-    """Whether the content folder is missing, said if so."""
-    if content.is_dir():
-        return False
-    print(
-        f"briefing {command}: no content folder at '{content}'; give one with --content DIR", file=sys.stderr
-    )
-    return True
 
 
 def _load_with_history(command: str, content: Path) -> tuple[Briefing, History] | int:
     """The briefing and its recorded editions, or the exit code after reporting why they cannot be had."""
-    if _no_content_folder(command, content):
+    if no_content_folder(command, content):
         return EXIT_USAGE
     try:
         return with_history(content, load_briefing)
@@ -228,6 +244,7 @@ def _invalid(command: str, error: BriefingError) -> int:
 
 def _check(arguments: argparse.Namespace) -> int:
     content = Path(arguments.content)
+    editor_schemas.refresh_for_check(content)
     loaded = _load_with_history("check", content)
     if isinstance(loaded, int):
         return loaded
@@ -268,7 +285,7 @@ def _build(arguments: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     content = Path(arguments.content)
-    if _no_content_folder("build", content):
+    if no_content_folder("build", content):
         return EXIT_USAGE
     site_dir = Path(arguments.site_dir) if arguments.site_dir else None
     try:
@@ -301,7 +318,7 @@ def _export(arguments: argparse.Namespace) -> int:
 
 def _new(arguments: argparse.Namespace) -> int:
     content = Path(arguments.content)
-    if _no_content_folder("new", content):
+    if no_content_folder("new", content):
         return EXIT_USAGE
     try:
         path = new_entity(content, arguments.category, arguments.id)
@@ -316,7 +333,7 @@ def _edition(arguments: argparse.Namespace) -> int:
     from generator.recording import Refused, record_edition
 
     content = Path(arguments.content)
-    if _no_content_folder("edition", content):
+    if no_content_folder("edition", content):
         return EXIT_USAGE
     try:
         recorded = record_edition(

@@ -32,7 +32,9 @@ class Problem:
     """What is wrong: the field, what was expected and what was found."""
 
     def __str__(self) -> str:
-        return _printable(f"{self.location}: {self.message}")
+        """The located message; any further lines of it (the line written and a caret) indented below it."""
+        lines = f"{self.location}: {self.message}".split("\n")
+        return "\n    ".join(_printable(line.removeprefix("    ")) for line in lines)
 
 
 def _printable(text: str) -> str:

@@ -143,6 +143,8 @@ class _Walk:
         if not is_folder and not entry.name.endswith(self.suffixes):
             if linked and "." not in entry.name and not path.exists():  # perhaps a folder, once
                 self.link_target(path, is_folder=True)
+            elif entry.name.lower().endswith(YAML_SUFFIXES):  # extra.YML: meant to be read, surely
+                self.report(path, _ending_message(entry.name))
             return  # not a file to read: notes, images...
         if not _is_utf8(entry.name):
             what = "folder" if is_folder else "file"
@@ -187,6 +189,15 @@ class _Walk:
     def report(self, path: Path, message: str) -> None:
         """Record a problem with a file or folder, located at its start."""
         self.problems.append(Problem(Location(shown(path), 1, 1), message))
+
+
+def _ending_message(name: str) -> str:
+    """Why a file whose YAML ending is written in capitals (``extra.YML``) is not read, and how to fix it."""
+    stem, dot, ending = name.rpartition(".")
+    return (
+        f"a file ending in '.{escaped(ending)}' is never read: only files ending in .yml or .yaml, in small "
+        f"letters, are; rename it to '{escaped(stem)}{dot}{ending.lower()}'"
+    )
 
 
 def _stray_file_message(relative: Path) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import yaml_errors
 from generator.errors import Location, Problem
 from generator.find import BRIEFING_FILES as BRIEFING_FILES
 from generator.find import ContentFile as ContentFile
@@ -60,6 +61,8 @@ class Scalar:
     """Whether it was written without quotes or block style (only plain scalars can be null)."""
     at: Location
     """Where it starts."""
+    comment: Location | None = None
+    """Where a comment starts on the line a plain scalar ends on, right after it: YAML cut the text there."""
 
     @property
     def is_null(self) -> bool:
@@ -202,15 +205,14 @@ def _decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:
 
 def parse(text: str, shown: str, problems: list[Problem]) -> Node | None:
     """Parse one YAML document into nodes, reporting what the content format does not allow."""
-    builder = _Builder(shown, problems)
+    builder = _Builder(shown, problems, text)
     parser = _PARSER(text)
     try:
         builder.run(parser.get_event)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        detail = f"{error.problem} ({error.context})" if error.context else str(error.problem)
-        problems.append(Problem(Location(shown, line, column), f"YAML syntax error: {detail}"))
+        line, column, message = yaml_errors.describe(text, error)
+        message = yaml_errors.with_excerpt(message, text, line, column)
+        problems.append(Problem(Location(shown, line + 1, column + 1), message))
         return None
     except yaml.reader.ReaderError as error:
         problems.append(Problem(_index_location(text, shown, error.position), _reader_message(error)))
@@ -239,8 +241,11 @@ def _index_location(text: str, shown: str, index: int) -> Location:
 class _Builder:
     """Turns parser events into nodes, one document, refusing what data files have no need of."""
 
-    def __init__(self, shown: str, problems: list[Problem]) -> None:
+    def __init__(self, shown: str, problems: list[Problem], text: str) -> None:
         self.shown = shown
+        self.lines = yaml_errors.lines_of(text)
+        self.commented = {number for number, line in enumerate(self.lines) if "#" in line}
+        """The lines a comment may be on (0-based): those with a '#'."""
         self.problems = problems
         self.root: Node | None = None
         self.documents = 0
@@ -255,7 +260,11 @@ class _Builder:
             if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:  # most events
                 mark = event.start_mark
                 at = location(Location, (shown, mark.line + 1, mark.column + 1))  # type: ignore[union-attr]
-                node: Node = Scalar(event.value, event.style in _PLAIN_STYLES, at)
+                scalar = Scalar(event.value, event.style in _PLAIN_STYLES, at)
+                end = event.end_mark
+                if scalar.plain and end is not None and end.line in self.commented:
+                    scalar.comment = self._comment_after(end.line, end.column)
+                node: Node = scalar
                 if stack:
                     stack[-1][1].append(node)
                 else:
@@ -295,6 +304,18 @@ class _Builder:
                 return False
             self._finish(node)
         return True
+
+    def _comment_after(self, line: int, column: int) -> Location | None:
+        """Where a '#' that reads as part of the text cut a plain scalar ending at this line and column.
+
+        That is a '#' followed by a letter or digit, as in a hashtag or "#3" (line and column are 0-based).
+        A comment, written '# ...', is the author's and stays allowed.
+        """
+        rest = self.lines[line][column:]
+        after = rest.lstrip(" \t")
+        if not after.startswith("#") or after[1:2].isspace() or after[1:] == "":
+            return None
+        return Location(self.shown, line + 1, column + len(rest) - len(after) + 1)
 
     def _plain_node(self, event: yaml.NodeEvent, at: Location) -> bool:
         if event.anchor is not None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin
+from urllib.parse import urljoin
 
 import markupsafe
 from mkdocs.config import base
@@ -24,16 +25,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import export, share, site_folder
+from generator import drafts, editor_schemas, export, share, site_folder
+from generator.edit_links import EditLinks
 from generator.editions import History, with_history
-from generator.errors import BriefingError, Location
-from generator.load import BRIEFING_FILES, FileCache
+from generator.errors import BriefingError
+from generator.load import FileCache
 from generator.mkdocs_pages import SiteLinks, separate_search_words, toc_levels, toc_tokens
-from generator.model import CATEGORY_TYPES, Briefing, Claim
+from generator.model import Briefing, Claim
 from generator.render import Page as BriefingPage
 from generator.render import problem_pages, render_pages
 from generator.render_html import Permalinks, convert
-from generator.render_links import PAGE_OF, Layout
+from generator.render_links import Layout
 from generator.render_text import date
 from generator.sanitize import removed
 from generator.site_folder import KeepClear
@@ -91,7 +93,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The recorded editions (none for a briefing that has recorded none)."""
         self.pages: dict[str, BriefingPage] = {}
         self.serving = False
-        self.edit: _EditLinks | None = None
+        self.edit: EditLinks | None = None
         self.exports: dict[str, str] = {}
         """The data files written beside the pages (``briefing.json``...), by path."""
         self.claims_on: dict[str, list[Claim]] = {}
@@ -102,6 +104,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """How headings link to themselves, from the toc extension's options."""
         self.toc_levels = range(1, 7)
         """The levels of the headings in a page's table of contents (the toc extension's ``toc_depth``)."""
+        self.valid_at: str | None = None
+        """While serving: when (HH:MM) the briefing was last valid, or None when it never was."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as messages show it."""
@@ -113,6 +117,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         Defining this also makes MkDocs keep the plugin, and its cache of files read, across serve's rebuilds.
         """
         self.serving = command == "serve"
+
+    def _refresh_schemas(self, config: MkDocsConfig) -> None:
+        """Keep the editor's schemas beside mkdocs.yml naming the briefing's ids, as ``check`` does."""
+        project = Path(config.config_file_path or ".").parent
+        warning = editor_schemas.refresh_or_warning(self.content_dir(config), project, self.cache)
+        if warning is not None:
+            log.warning(f"briefing: {warning}")
 
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -130,6 +141,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except site_folder.UnsafeSiteFolder as error:
             raise PluginError(f"briefing: {error}") from None
         separate_search_words(config)
+        if self.serving:
+            self._refresh_schemas(config)
         reads = self.cache.reads
         try:
             self.briefing, self.history = with_history(
@@ -140,13 +153,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 for problem in error.problems:
                     log.error(str(problem))
                 raise PluginError(f"briefing: {error.summary()}") from None
-            self._show_problems(error)
+            self._show_problems(error, config)
             self._check_docs(config)
             self._prepare(config)
             return config
         read = self.cache.reads - reads
         log.debug(f"briefing: read {read} new or changed content file{'s' * (read != 1)}")
-        self.edit = _EditLinks.of(config, self.config.edit_uri)
+        self.edit = EditLinks.of(config, self.config.edit_uri)
         pages = render_pages(self.briefing, self.edit.url if self.edit else None, self.history)
         self.pages = {page.path: page for page in pages}
         self.exports = {
@@ -160,25 +173,43 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.claims_on.setdefault(layout.page(claim), []).append(claim)
         self._check_docs(config)
         self._prepare(config)
-        config.extra["briefing"] = {"as_of": date(self.briefing.info.as_of), "home": next(iter(self.pages))}
-        if self.config.title_as_site_name:  # escaped once here: the theme writes site_name as it is
-            config.site_name = markupsafe.escape(self.briefing.info.title)
-        if not config.site_description:  # the same: the theme writes it as it is
-            config.site_description = markupsafe.escape(share.description(self.briefing))
-        self._set_language(config, self.briefing.info.language)
+        self.valid_at = datetime.now().strftime("%H:%M")
+        self._show_briefing(config, self.briefing)
         return config
 
-    def _show_problems(self, error: BriefingError) -> None:
-        """While serving: list the problems in the terminal and build a site that shows them.
+    def _show_briefing(self, config: MkDocsConfig, briefing: Briefing) -> None:
+        """Give the theme the briefing's as-of date, and the site its title, description and language."""
+        config.extra["briefing"] = {"as_of": date(briefing.info.as_of), "home": next(iter(self.pages))}
+        if self.config.title_as_site_name:  # escaped once here: the theme writes site_name as it is
+            config.site_name = markupsafe.escape(briefing.info.title)
+        if not config.site_description:  # the same: the theme writes it as it is
+            config.site_description = markupsafe.escape(share.description(briefing))
+        self._set_language(config, briefing.info.language)
 
-        The build goes on, so that the server stays up and the browser reloads to the list of problems; they
-        are logged outside MkDocs' own logger, which ``--strict`` would count as a failed build.
+    def _show_problems(self, error: BriefingError, config: MkDocsConfig) -> None:
+        """While serving: list the problems in the terminal, and show them in the site.
+
+        The pages keep showing the briefing as it was when last valid, with the problems in a banner above
+        every page; a briefing never valid while served shows the list of problems at every page's address.
+        The build goes on, so that the server stays up and the browser reloads; the problems are logged
+        outside MkDocs' own logger, which ``--strict`` would count as a failed build.
         """
         for problem in error.problems:
             SERVE_LOG.error(str(problem))
-        SERVE_LOG.error(f"briefing: {error.summary()}; the site shows them until they are fixed")
-        self.pages = {page.path: page for page in problem_pages(error, self.pages)}
-        self.exports, self.claims_on = {}, {}
+        if self.briefing is None or self.valid_at is None:
+            SERVE_LOG.error(f"briefing: {error.summary()}; the site shows them until they are fixed")
+            self.pages = {page.path: page for page in problem_pages(error, self.pages)}
+            self.exports, self.claims_on = {}, {}
+            return
+        SERVE_LOG.error(
+            f"briefing: {error.summary()}; the pages show the briefing as it was at {self.valid_at}, "
+            "with the problems above them, until they are fixed"
+        )
+        self._show_briefing(config, self.briefing)
+        edit = EditLinks.of(config, self.config.edit_uri)
+        config.extra["briefing"]["problems"] = drafts.banner(
+            error, self.valid_at, lambda location: edit.file_url(Path(location.path)) if edit else None
+        )
 
     def _check_docs(self, config: MkDocsConfig) -> None:
         made = {page.path: f"the briefing's '{page.title}' page" for page in self.pages.values()}
@@ -324,65 +355,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
         keep_watching(server, self.content_dir(config).resolve())
         return server
-
-
-class _EditLinks:
-    """Where the content's files are edited in the site's repository (``repo_url``)."""
-
-    def __init__(self, base: str, root: Path) -> None:
-        self.base = base
-        """The address of the repository's root folder for editing (``https://github.com/o/r/edit/main/``)."""
-        self.root = root
-        """The repository's root on disk: the folder of ``mkdocs.yml``."""
-
-    @classmethod
-    def of(cls, config: MkDocsConfig, edit_uri: str | None) -> _EditLinks | None:
-        """The site's edit links, or None when it has no repository or no way to edit files in it."""
-        root = Path(config.config_file_path or ".").parent.resolve()
-        if not config.repo_url:
-            return None
-        if edit_uri is None:
-            docs = Path(config.docs_dir).resolve()
-            docs_part = docs.relative_to(root).as_posix() + "/" if docs.is_relative_to(root) else None
-            if not config.edit_uri or not docs_part or not config.edit_uri.endswith(docs_part):
-                return None
-            edit_uri = config.edit_uri.removesuffix(docs_part)
-        return cls(urljoin(config.repo_url.rstrip("/") + "/", edit_uri), root)
-
-    def url(self, location: Location) -> tuple[str, str] | None:
-        """Where the file of a place in the content is edited, and its path in the repository (if in it)."""
-        path = self._in_repository(Path(location.path))
-        return None if path is None else (self.base + quote(path), path)
-
-    def file_url(self, path: Path, base: str | None = None) -> str | None:
-        """Where a file or folder under the repository's root is edited (or, with a base, shown)."""
-        relative = self._in_repository(path)
-        return None if relative is None else (base or self.base) + quote(relative)
-
-    def _in_repository(self, path: Path) -> str | None:
-        resolved = path.resolve()
-        return resolved.relative_to(self.root).as_posix() if resolved.is_relative_to(self.root) else None
-
-    def page_url(self, page: str, content: Path) -> str | None:
-        """A briefing page's edit button.
-
-        On the overview, the briefing file; elsewhere, the folder of the page's category, where the host shows
-        folders (on GitHub and GitLab, ``edit/`` becomes ``tree/``).
-        """
-        if page == "index.md":
-            return next(
-                (self.file_url(content / name) for name in BRIEFING_FILES if (content / name).is_file()), None
-            )
-        folder = _PAGE_FOLDERS.get(page.split("/")[0].removesuffix(".md"))
-        tree = re.sub(r"(^|/)(-/)?edit/(?=[^/]+/$)", r"\1\2tree/", self.base)
-        if folder is None or tree == self.base:
-            return None
-        return self.file_url(content / folder, tree)
-
-
-_PAGE_FOLDERS = {PAGE_OF[type_].removesuffix(".md"): folder for folder, type_ in CATEGORY_TYPES.items()}
-_PAGE_FOLDERS["stances"] = "claims"
-"""The content folder each page shows (by the page's name: topic pages are under ``claims/``)."""
 
 
 def _shown(path: Path) -> str:

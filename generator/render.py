@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator import render_data, render_entities, render_history, render_matrix, render_timeline
 from generator import render_text as md
 from generator.editions import Edition, History
-from generator.errors import BriefingError
+from generator.errors import BriefingError, Problem
 from generator.model import Briefing, Claim, Event, Source, Update
 from generator.render_guide import guide
 from generator.render_links import (
@@ -112,9 +112,7 @@ def problem_pages(error: BriefingError, paths: Iterable[str]) -> list[Page]:
     """
     count = len(error.problems)
     heading_text = f"The briefing has {count:,} problem{'s' * (count != 1)}"
-    items = "\n".join(
-        f"- {md.code(str(problem.location))}: {md.plain(problem.message)}" for problem in error.problems
-    )
+    items = "\n".join(_problem_item(problem) for problem in error.problems)
     markdown = (
         f"# {md.plain(heading_text)} {{#problems}}\n\n"
         "The site shows the briefing again once they are fixed: this page reloads when a content file is "
@@ -122,6 +120,13 @@ def problem_pages(error: BriefingError, paths: Iterable[str]) -> list[Page]:
     )
     everywhere = dict.fromkeys([path for path, _ in PAGES] + list(paths))
     return [Page(path, "Problems", heading_text, markdown, in_nav=path == "index.md") for path in everywhere]
+
+
+def _problem_item(problem: Problem) -> str:
+    """A problem as the list shows it; a YAML syntax error with the line it is on, as written."""
+    message, *excerpt = problem.message.split("\n")
+    written = f" {md.code(excerpt[0].removeprefix('    '))}" if excerpt else ""
+    return f"- {md.code(str(problem.location))}: {md.plain(message)}{written}"
 
 
 def _page(

@@ -2,7 +2,9 @@
 
 Each rule looks at a record's values once every field has been read, and yields, for each problem, where it
 is, the field it concerns (or None for the record as a whole) and a message; the validator reports them in the
-usual form.
+usual form. A rule runs whenever the fields it reads could be read, whatever else is wrong in the record, so
+that one run reports every problem: ``values`` holds the fields read, ``unread`` names those given but not
+readable (already reported), which a rule must not take for absent.
 """
 
 from __future__ import annotations
@@ -23,16 +25,21 @@ LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 Values = dict[str, Any]
 Broken = Iterator[tuple[Location, str | None, str]]
+Rule = Callable[[Values, Mapping, frozenset[str]], Broken]
 
 
-def check_rules(type_: type, values: Values, node: Mapping, *, complete: bool = True) -> Broken:
-    """Every problem the rules for this kind of record find in its values.
+def check_rules(type_: type, values: Values, node: Mapping, unread: frozenset[str] = frozenset()) -> Broken:
+    """Every problem the rules for this kind of record find in the values that could be read.
 
-    When some of the record's values could not be read (``complete`` false, ``values`` holding those that
-    could), the rules that need only what was read still run, so that one run reports every problem.
+    ``unread``: the keys given whose values could not be read; the rules that read them do not run.
     """
-    rule = (RULES if complete else PARTIAL_RULES).get(type_)
-    return rule(values, node) if rule is not None else iter(())
+    rule = RULES.get(type_)
+    return rule(values, node, unread) if rule is not None else iter(())
+
+
+def _given(key: str, values: Values, unread: frozenset[str]) -> bool:
+    """Whether the record gives a value for the key, readable or not."""
+    return key in values or key in unread
 
 
 def _at(node: Mapping, key: str) -> Location:
@@ -43,16 +50,12 @@ def _value(node: Mapping, key: str) -> Node | None:
     return next((value for name, value in node.items if name.value == key), None)
 
 
-def _claim(values: Values, node: Mapping) -> Broken:
-    if values["status"] is ClaimStatus.SUPERSEDED and "superseded_by" not in values:
+def _claim(values: Values, node: Mapping, unread: frozenset[str]) -> Broken:
+    if values.get("status") is ClaimStatus.SUPERSEDED and not _given("superseded_by", values, unread):
         message = "status is 'superseded', so 'superseded_by' (the id of the newer claim) is required"
         yield _at(node, "status"), None, message
-    if values.get("superseded_by") == values["id"]:
+    if "id" in values and values.get("superseded_by") == values["id"]:
         yield _at(node, "superseded_by"), None, "a claim cannot supersede itself"
-    yield from _claim_stances(values, node)
-
-
-def _claim_stances(values: Values, node: Mapping) -> Broken:
     if "stances" in values:
         yield from _stances_over_time(values["stances"], _value(node, "stances"))
 
@@ -112,9 +115,9 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _quantity(values: Values, node: Mapping) -> Broken:
+def _quantity(values: Values, node: Mapping, unread: frozenset[str]) -> Broken:
     value, lower, upper = (values.get(key) for key in ("value", "lower", "upper"))
-    if value is None and lower is None and upper is None:
+    if not any(_given(key, values, unread) for key in ("value", "lower", "upper")):
         yield node.at, None, "a quantity needs at least one of value, lower and upper"
     elif lower is not None and upper is not None and lower > upper:
         yield _at(node, "lower"), None, f"lower ({lower}) is greater than upper ({upper})"
@@ -124,32 +127,54 @@ def _quantity(values: Values, node: Mapping) -> Broken:
         yield _at(node, "value"), None, f"value ({value}) is outside lower and upper"
 
 
-def _event(values: Values, node: Mapping) -> Broken:
-    start, end = values["date"], values.get("end_date")
-    if end is not None and end.span[1] <= start.span[0]:  # ends before the first moment the event can start
+def _event(values: Values, node: Mapping, unread: frozenset[str]) -> Broken:
+    start, end = values.get("date"), values.get("end_date")
+    if start is None or end is None:
+        return
+    if end.span[1] <= start.span[0]:  # ends before the first moment the event can start
         yield _at(node, "end_date"), None, f"end_date {end} is before date {start}"
 
 
-def _treaty(values: Values, node: Mapping) -> Broken:
-    parties = values["parties"]
+def _treaty(values: Values, node: Mapping, unread: frozenset[str]) -> Broken:
+    parties = values.get("parties", ())
     twice = sorted({party for party in parties if parties.count(party) > 1})
     if twice:
         yield _at(node, "parties"), "parties", f"party '{twice[0]}' is listed twice"
 
 
-def _question(values: Values, node: Mapping) -> Broken:
-    if values["status"] is QuestionStatus.ANSWERED and "answer" not in values:
+def _question(values: Values, node: Mapping, unread: frozenset[str]) -> Broken:
+    if values.get("status") is QuestionStatus.ANSWERED and not _given("answer", values, unread):
         yield _at(node, "status"), None, "status is 'answered', so 'answer' is required"
 
 
-def _briefing(values: Values, node: Mapping) -> Broken:
+def _briefing(values: Values, node: Mapping, unread: frozenset[str]) -> Broken:
     language = values.get("language")
     if language is not None and not LANGUAGE_PATTERN.fullmatch(language):
         message = f"expected a language code such as en, fr or pt-BR, found '{language}'"
         yield _at(node, "language"), "language", message
+    if "updates" in values:
+        yield from _newest_first(values["updates"], _value(node, "updates"))
 
 
-RULES: dict[type, Callable[[Values, Mapping], Broken]] = {
+def _newest_first(updates: tuple[model.Update, ...], node: Node | None) -> Broken:
+    """The updates are written newest first (the contract's order, which the site and editions keep).
+
+    Updates of the same or overlapping dates (2024-11 and 2024-11-05) may stand in either order.
+    """
+    items = node.items if isinstance(node, Sequence) else ()
+    for index in range(1, len(updates)):
+        before, date = updates[index - 1].date, updates[index].date
+        if date.span[0] >= before.span[1]:  # surely later than the update above it
+            item = items[index] if index < len(items) else None
+            at = _at(item, "date") if isinstance(item, Mapping) else NOWHERE
+            message = (
+                f"{date} is later than {before}, the date of update {index}: updates are written newest "
+                "first; move this one above it"
+            )
+            yield at, f"update {index + 1}, date", message
+
+
+RULES: dict[type, Rule] = {
     model.Claim: _claim,
     model.Quantity: _quantity,
     model.Event: _event,
@@ -158,6 +183,3 @@ RULES: dict[type, Callable[[Values, Mapping], Broken]] = {
     model.BriefingInfo: _briefing,
 }
 """The rules, by the model class they apply to."""
-PARTIAL_RULES: dict[type, Callable[[Values, Mapping], Broken]] = {model.Claim: _claim_stances}
-"""The rules that still apply to a record some of whose values could not be read: each needs only the
-values it checks (and checks that they were read)."""

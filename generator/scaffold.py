@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import enum
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from generator import model
@@ -124,9 +126,41 @@ def template(type_: type[model.Entity], id: str) -> str:
         "# Fill in each empty value; uncomment the optional keys you need (delete the rest).",
         "# `briefing check` lists every value still missing.",
         f"id: {id}",
-        *_record(type_, "", skip="id"),
+        *_hints_above(_record(type_, "", skip="id")),
     ]
     return "\n".join(lines) + "\n"
+
+
+def briefing_template() -> str:
+    """The commented YAML of a new briefing file: title, as_of and summary to fill in, the rest commented."""
+    lines = [
+        "# The briefing: what the story is, and when its information stops.",
+        "# Fill in title, as_of and summary; uncomment the optional keys you need (delete the rest).",
+        "# `briefing check` lists every value still missing.",
+        *_hints_above(_record(model.BriefingInfo, "")),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+HINTED = re.compile(r"^(\s*(?:#\s+)?)((?:- )?[a-z_]+:)  # (.*)$")
+"""A key with its hint after it on the line: ``summary:  # The bottom line up front.``"""
+
+
+def _hints_above(lines: list[str]) -> list[str]:
+    """Each key's hint moved to a line of its own above it.
+
+    A value written after the key is then never followed by a comment on its line, which ``briefing check``
+    refuses after unquoted text (the text after `` #`` would be lost).
+    """
+    moved = []
+    for line in lines:
+        hinted = HINTED.match(line)
+        if hinted is None:
+            moved.append(line)
+            continue
+        prefix, key, hint = hinted.groups()
+        moved.extend([f"{prefix}# {hint}", f"{prefix}{key}"])
+    return moved
 
 
 def _record(type_: type, indent: str, skip: str | None = None) -> list[str]:
@@ -140,19 +174,41 @@ def _record(type_: type, indent: str, skip: str | None = None) -> list[str]:
     if optional:
         lines.append(f"{indent}# Optional:")
     for spec in optional:
-        lines.append(f"{indent}# {spec.key}:  # {_hint(spec.kind, docs.get(spec.key, ''))}")
+        block = [f"{indent}{spec.key}:  # {_hint(spec.kind, docs.get(spec.key, ''))}"]
+        if _is_nested(spec.kind):
+            block.extend(_skeleton(spec.kind, indent, _every_key))
+        lines.extend(f"{indent}# {line[len(indent) :]}" for line in block)
     return lines
 
 
-def _skeleton(kind: Kind, indent: str) -> list[str]:
-    """What a required value needs below its key: a list's first items, or a mapping's own keys."""
+def _every_key(type_: type, indent: str) -> list[str]:
+    """Every key of a nested part, each with its hint, as one block to uncomment whole and fill in.
+
+    Its empty optional values are passed over by ``briefing check``, so only what is filled in counts.
+    """
+    docs = field_docs(type_)
+    lines = []
+    for spec in sorted(specs(type_), key=lambda spec: not spec.required):
+        lines.append(f"{indent}{spec.key}:  # {_hint(spec.kind, docs.get(spec.key, ''))}")
+        if _is_nested(spec.kind):
+            lines.extend(_skeleton(spec.kind, indent, _every_key))
+    return lines
+
+
+def _is_nested(kind: Kind) -> bool:
+    """Whether the value is a part with keys of its own, or a list of them."""
+    return isinstance(kind, Record) or (isinstance(kind, ListOf) and isinstance(kind.item, Record))
+
+
+def _skeleton(kind: Kind, indent: str, keys: Callable[[type, str], list[str]] = _record) -> list[str]:
+    """What a value needs below its key: a list's first items, or a mapping's own keys."""
     if isinstance(kind, Record):
-        return _record(kind.type, indent + "  ")
+        return keys(kind.type, indent + "  ")
     if not isinstance(kind, ListOf):
         return []
     if not isinstance(kind.item, Record):
         return [f"{indent}  -"] * max(kind.min_items, 1)
-    item = _record(kind.item.type, indent + "    ")
+    item = keys(kind.item.type, indent + "    ")
     return [f"{indent}  - " + item[0].lstrip(), *item[1:]]
 
 

@@ -3,7 +3,8 @@
 They are written from the model's field declarations and docstrings, and shipped in ``generator/schemas``;
 ``python -m generator.schema`` writes them anew after the model changes (a test fails until it has). A
 schema checks what an editor can check as one types: keys, types, enumerations, id and date syntax. Whether
-references resolve, ids are unique and dates exist is for ``briefing check``.
+references resolve, ids are unique and dates exist is for ``briefing check``; the schemas made for one
+briefing (``content_schemas(ids)``, see ``generator.editor_schemas``) also name the ids a reference may take.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import inspect
 import json
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from generator import export, model
 from generator.dates import FORMS, TIME_FORMS
 from generator.fields import (
     Boolean,
+    Category,
     Choice,
     DateValue,
     Id,
@@ -41,6 +44,10 @@ _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 64}
 _TEXT = {"type": ["string", "number", "boolean"]}
 _DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?~?$"
 """A date's form: a year, a month or a day, a day's time of day and offset, and "approximately"."""
+DATE_MESSAGE = f"expected {FORMS}, or {TIME_FORMS}"
+"""What an editor says of a date in none of the forms: what ``briefing check`` says it expected."""
+Ids = Mapping[Category, Sequence[tuple[str, str]]]
+"""A briefing's ids by category, each with the title or name that describes it, in the order written."""
 _CONDITIONS: dict[type, list[dict[str, Any]]] = {
     model.Claim: [
         {
@@ -60,11 +67,26 @@ _CONDITIONS: dict[type, list[dict[str, Any]]] = {
 
 def schemas() -> dict[str, dict[str, Any]]:
     """Every schema, by file name."""
-    found = {f"{Path(BRIEFING_FILES[0]).stem}.schema.json": file_schema(model.BriefingInfo, single_only=True)}
-    for folder, type_ in model.CATEGORY_TYPES.items():
-        found[f"{folder}.schema.json"] = file_schema(type_)
+    found = content_schemas()
     found[EXPORT_SCHEMA] = export_schema()
     return found
+
+
+def content_schemas(ids: Ids | None = None) -> dict[str, dict[str, Any]]:
+    """The schema of each content file, by file name; with ids, a reference names one of them."""
+    types = [model.BriefingInfo, *model.CATEGORY_TYPES.values()]
+    return {
+        name: file_schema(type_, single_only=type_ is model.BriefingInfo, ids=ids)
+        for name, type_ in zip(content_schema_names(), types, strict=True)
+    }
+
+
+def content_schema_names() -> list[str]:
+    """The file name of each content file's schema: the briefing file's, then each category's."""
+    return [
+        f"{Path(BRIEFING_FILES[0]).stem}.schema.json",
+        *(f"{f}.schema.json" for f in model.CATEGORY_TYPES),
+    ]
 
 
 EXPORT_SCHEMA = "briefing-export.schema.json"
@@ -106,10 +128,13 @@ def export_schema() -> dict[str, Any]:
     }
 
 
-def file_schema(type_: type, *, single_only: bool = False) -> dict[str, Any]:
-    """The schema of a file holding one entity of the type or, unless ``single_only``, a list of them."""
+def file_schema(type_: type, *, single_only: bool = False, ids: Ids | None = None) -> dict[str, Any]:
+    """The schema of a file holding one entity of the type or, unless ``single_only``, a list of them.
+
+    With ids, each reference is an enumeration of the ids of its category, described by their titles.
+    """
     definitions: dict[str, Any] = {}
-    entity = _record(type_, definitions)
+    entity = _record(type_, definitions, ids)
     schema: dict[str, Any] = {"$schema": DRAFT, "title": _doc(type_)}
     if single_only:
         schema.update(entity)
@@ -119,16 +144,16 @@ def file_schema(type_: type, *, single_only: bool = False) -> dict[str, Any]:
     return schema
 
 
-def _record(type_: type, definitions: dict[str, Any]) -> dict[str, Any]:
+def _record(type_: type, definitions: dict[str, Any], ids: Ids | None = None) -> dict[str, Any]:
     name = type_.__name__
     if name not in definitions:
         definitions[name] = {}  # claimed first, so that a record may contain itself
         docs = field_docs(type_)
         properties = {}
         for spec in specs(type_):
-            value = _kind(spec.kind, definitions)
+            value = _kind(spec.kind, definitions, ids)
             if not spec.required:  # an optional key may be left empty
-                value = {"anyOf": [value, {"type": "null"}]}
+                value = _or_empty(value)
             properties[spec.key] = {**value, "description": docs.get(spec.key, "")}
         definition: dict[str, Any] = {
             "type": "object",
@@ -143,16 +168,29 @@ def _record(type_: type, definitions: dict[str, Any]) -> dict[str, Any]:
     return {"$ref": f"#/definitions/{name}"}
 
 
-def _kind(kind: Kind, definitions: dict[str, Any]) -> dict[str, Any]:
+def _or_empty(value: dict[str, Any]) -> dict[str, Any]:
+    """An optional key's value: its one schema with null allowed, so an editor says what it expects."""
+    if "type" in value and "enum" not in value:
+        types = value["type"] if isinstance(value["type"], list) else [value["type"]]
+        return {**value, "type": [*types, "null"]}
+    return {"anyOf": [value, {"type": "null"}]}
+
+
+def _kind(kind: Kind, definitions: dict[str, Any], ids: Ids | None) -> dict[str, Any]:
     if isinstance(kind, Text):
         return dict(_TEXT)
-    if isinstance(kind, (Id, Ref)):
-        ids = {"anyOf": [_ID, {"type": "integer", "minimum": 0}]}
-        return dict(_TEXT) if isinstance(kind, Ref) and kind.or_text else ids
-    if isinstance(kind, DateValue):
-        pattern = {"type": "string", "pattern": _DATE}
-        year = {"type": "integer", "minimum": 1, "maximum": 9999}
-        return {"anyOf": [year, pattern], "$comment": f"{FORMS}, or {TIME_FORMS}"}
+    if isinstance(kind, Id):
+        return {"anyOf": [_ID, {"type": "integer", "minimum": 0}]}
+    if isinstance(kind, Ref):
+        return _reference(kind, ids)
+    if isinstance(kind, DateValue):  # one schema, not a choice of two: the editor shows its message
+        return {
+            "type": ["string", "integer"],
+            "pattern": _DATE,
+            "minimum": 1,
+            "maximum": 9999,
+            "patternErrorMessage": DATE_MESSAGE,
+        }
     if isinstance(kind, Number):
         return {"type": "number"}
     if isinstance(kind, Boolean):
@@ -162,17 +200,37 @@ def _kind(kind: Kind, definitions: dict[str, Any]) -> dict[str, Any]:
     if isinstance(kind, Choice):
         return {"enum": [member.value for member in kind.enum]}
     if isinstance(kind, ListOf):
-        items: dict[str, Any] = {"type": "array", "items": _kind(kind.item, definitions)}
+        items: dict[str, Any] = {"type": "array", "items": _kind(kind.item, definitions, ids)}
         if kind.min_items:
             items["minItems"] = kind.min_items
         if isinstance(kind.item, Ref) and kind.min_items > 1:
             items["uniqueItems"] = True
         return items
-    record = _record(kind.type, definitions)
+    record = _record(kind.type, definitions, ids)
     if kind.shorthand is None:
         return record
     shorthand = next(spec for spec in specs(kind.type) if spec.key == kind.shorthand)
-    return {"anyOf": [_kind(shorthand.kind, definitions), record]}
+    return {"anyOf": [_kind(shorthand.kind, definitions, ids), record]}
+
+
+def _reference(kind: Ref, ids: Ids | None) -> dict[str, Any]:
+    """A reference: any id by its form or, once the briefing's ids are known, one of its category's ids.
+
+    The ids are an enumeration with their titles as ``enumDescriptions``, which the YAML language server
+    offers in completion and shows on hover. An id of digits alone is listed as a number too, as YAML
+    reads it.
+    """
+    named = ids.get(kind.category, ()) if ids is not None else ()
+    if not named:  # no ids known (yet): any id by its form
+        return dict(_TEXT) if kind.or_text else {"anyOf": [_ID, {"type": "integer", "minimum": 0}]}
+    values: list[str | int] = []
+    descriptions: list[str] = []
+    for id_, title in named:
+        for value in (id_, int(id_)) if id_.isdigit() else (id_,):
+            values.append(value)
+            descriptions.append(title)
+    choice = {"enum": values, "enumDescriptions": descriptions}
+    return {"anyOf": [choice, _TEXT]} if kind.or_text else choice
 
 
 def _doc(type_: type) -> str:

@@ -34,9 +34,11 @@ from generator.fields import (
 )
 from generator.fields import declared as declared_keys
 from generator.load import FileCache, Mapping, Node, Scalar, Sequence, find_files, read_file
+from generator.pinpoint import character_location
 from generator.prose import LINK_SCHEMES, allowed_target, link_targets
 from generator.rules import check_rules
 from generator.scalars import DECIMAL, NumberTooLarge, http_authority, read_number, url_problem
+from generator.yaml_errors import CUT_BY_COMMENT
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_RULE = "1 to 64 characters of a-z, 0-9 and single inner hyphens"
@@ -60,19 +62,21 @@ def load_briefing(content: Path, cache: FileCache | None = None) -> model.Briefi
     info = None
     entities: dict[str, list[Any]] = {folder: [] for folder in model.CATEGORY_TYPES}
     files = find_files(content, problems)
+    unread: dict[Category, str] = {}
     if cache is not None:
         cache.keep({file.path for file in files})
     for file in files:
         node = cache.read(file, problems) if cache is not None else read_file(file, problems)
         if node is None:
+            if file.folder:  # its ids cannot be known: references to them are not checked
+                unread.setdefault(model.CATEGORY_TYPES[file.folder].CATEGORY, file.shown)
             continue
         if file.folder:
             entities[file.folder].extend(reader.entities(model.CATEGORY_TYPES[file.folder], node))
         else:
             info = reader.info(node)
-    reader.resolve()
-    if not problems:
-        problems.extend(part_of_cycles(entities["actors"]))
+    reader.resolve(unread)
+    problems.extend(part_of_cycles(entities["actors"]))  # among the actors read, whatever else is wrong
     if problems or info is None:
         raise BriefingError(problems)
     return model.Briefing(
@@ -152,13 +156,15 @@ class _Reader:
         return self.scalar_readers[type(kind)](kind, node, where)
 
     def text(self, kind: Text, node: Scalar, where: Where) -> Any:
-        """Read plain text or prose, refusing invisible characters and unsafe links."""
+        """Read plain text or prose, refusing invisible characters, unsafe links and text cut by a comment."""
+        if node.comment is not None:
+            return self.report(node.comment, where, CUT_BY_COMMENT)
         text = node.value.strip() if not kind.prose else node.value.rstrip("\n")
         bad = _forbidden_character(text)
         if bad is not None:
             name = unicodedata.name(bad, "a control character")
             return self.report(
-                node.at,
+                character_location(node.at, bad),
                 where,
                 f"the invisible character U+{ord(bad):04X} ({name}) is not allowed in text; remove it",
             )
@@ -243,7 +249,7 @@ class _Reader:
         return self.report(
             node.at,
             where,
-            f"expected {_expected(kind)}; found {_found(node)}{did_you_mean(node.value, values)}",
+            f"expected {_expected(kind)}; found {_found(node)}{_closest_value(node.value, values)}",
         )
 
     def list_of(self, kind: ListOf, node: Node, where: Where) -> Any:
@@ -282,10 +288,11 @@ class _Reader:
         if issubclass(type_, model.Entity) and values.get("id", _INVALID) is not _INVALID:
             self.define(values["id"], type_.CATEGORY, node.at, where)
         complete = len(self.problems) == reported
-        read = values if complete else {key: value for key, value in values.items() if value is not _INVALID}
+        read = {key: value for key, value in values.items() if value is not _INVALID}
+        unread = frozenset(values.keys() - read.keys())
         broken = [
             self.report(at, (*where, field) if field else where, message)
-            for at, field, message in check_rules(type_, read, node, complete=complete)
+            for at, field, message in check_rules(type_, read, node, unread)
         ]
         if broken or not complete:
             return _INVALID
@@ -329,11 +336,18 @@ class _Reader:
         else:
             self.defined[id] = (category, at)
 
-    def resolve(self) -> None:
-        """Check that every reference names an entity of the right category."""
+    def resolve(self, unread: dict[Category, str]) -> None:
+        """Check that every reference names an entity of the right category.
+
+        An id that may be in a file that could not be read (``unread``: the first such file of each category)
+        is not called unknown: the file is said once not to have been checked against instead.
+        """
+        unchecked: set[Category] = set()
         for ref in self.references:
             found = self.defined.get(ref.id)
-            if found is None and not ref.or_text:
+            if found is None and not ref.or_text and ref.category in unread:
+                unchecked.add(ref.category)
+            elif found is None and not ref.or_text:
                 same = [id for id, (category, _) in self.defined.items() if category is ref.category]
                 message = f"unknown {ref.category.value} '{ref.id}'{did_you_mean(ref.id, same)}"
                 self.report(ref.at, ref.where, message)
@@ -341,6 +355,10 @@ class _Reader:
                 wanted = with_article(ref.category.value)
                 message = f"'{ref.id}' is {with_article(found[0].value)}, expected the id of {wanted}"
                 self.report(ref.at, ref.where, message)
+        for category in sorted(unchecked, key=lambda category: category.value):
+            message = f"references to {category.value} ids were not checked, as this file could not be read"
+            message = f"{message}; fix it to check them"
+            self.problems.append(Problem(Location(unread[category], 1, 1), message))
 
 
 def part_of_cycles(actors: list[model.Actor]) -> list[Problem]:
@@ -419,6 +437,12 @@ def _expected(kind: Kind) -> str:
 def _known_keys(key: str, declared: dict[str, Any]) -> str:
     suggestion = did_you_mean(key, declared)
     return suggestion or "; expected one of " + ", ".join(declared)
+
+
+def _closest_value(found: str, values: list[str]) -> str:
+    """Suggest the value meant: the one differing only in case (``b`` for ``B``), else the closest."""
+    same = next((value for value in values if value.casefold() == found.casefold()), None)
+    return f"; did you mean '{same}'?" if same is not None else did_you_mean(found, values)
 
 
 def _why_required(spec: Any) -> str:

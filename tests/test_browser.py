@@ -173,13 +173,14 @@ def test_an_open_page_reloads_itself_on_an_edit_and_on_a_mistake(browser, tmp_pa
         claim.write_text(
             good.replace("title: North Korean", "title: Reloaded North Korean", 1), encoding="utf-8"
         )
-        shown = "text => document.querySelector('article').innerText.includes(text)"
+        shown = "text => document.querySelector('article')?.innerText.includes(text)"
         visit.page.wait_for_function(shown, arg="Reloaded North Korean troops", timeout=30_000)
         claim.write_text(good.replace("title:", "titel:", 1), encoding="utf-8")
-        visit.page.wait_for_selector("h1#problems", timeout=30_000)
-        assert "unknown key 'titel'" in visit.page.inner_text("article")
+        visit.page.wait_for_selector(".briefing-problems", timeout=30_000)
+        assert "unknown key 'titel'" in visit.page.inner_text(".briefing-problems")
         claim.write_text(good, encoding="utf-8")
-        visit.page.wait_for_selector("#nk-troops-in-combat", timeout=30_000)
+        visit.page.wait_for_selector(".briefing-problems", state="detached", timeout=30_000)
+        assert visit.page.locator("#nk-troops-in-combat").is_visible()
         assert visit.errors == []
     finally:
         served.stop()

@@ -355,7 +355,8 @@ CASES = {
             """),
         [
             f"{CLAIM}:7:19: claim 'claim-one', quantity, value: expected a number, found '10,000'; "
-            "write 10000 without separators"
+            "write 10000 without separators",
+            f"{CLAIM}:7:36: claim 'claim-one', quantity: lower (20000) is greater than upper (10000)",
         ],
     ),
     "quantity bounds": (

@@ -33,7 +33,8 @@ def test_a_bug_is_reported_in_one_line_without_a_traceback(briefing, monkeypatch
     monkeypatch.setattr(cli, "load_briefing", broken)
     assert cli.main(["check"]) == cli.EXIT_BUG
     assert capsys.readouterr().err == (
-        "briefing: internal error (RuntimeError: something unforeseen); please report it\n"
+        "briefing: internal error (RuntimeError: something unforeseen); please report it, with the traceback "
+        "that --traceback (or BRIEFING_TRACEBACK=1) shows\n"
     )
 
 

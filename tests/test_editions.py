@@ -519,7 +519,7 @@ def test_an_edition_that_would_not_read_back_as_the_briefing_is_not_left_behind(
     assert (code, out) == (70, "")
     assert err == (
         "briefing: internal error (RuntimeError: edition 4 does not read back as written: the replayed briefing "
-        "differs); please report it\n"
+        "differs); please report it, with the traceback that --traceback (or BRIEFING_TRACEBACK=1) shows\n"
     )
     assert fingerprint(story) == before
 

@@ -119,7 +119,9 @@ def outcome(replace: str, data: bytes) -> str:
             assert error.problems, "an error with no problem in it"
             for problem in error.problems:
                 assert problem.location.line >= 1 and problem.location.column >= 1
-                assert str(problem).isprintable()
+                first, *shown = str(problem).split("\n")  # a YAML syntax error shows its line below it
+                assert first.isprintable() and all(line.isprintable() for line in shown)
+                assert all(line.startswith("    ") for line in shown)  # never a line of its own
             return "invalid"
         return "valid"
 

@@ -161,10 +161,10 @@ UPDATES = """\
     as_of: 2024-05
     summary: Nothing much.
     updates:
+      - date: 2024-05-02
+        text: Third edition, *written* above the second.
       - date: 2024-03
         text: Second edition.
-      - date: 2024-05-02
-        text: Third edition, *written* below the second.
       - date: 2024-01
         text: First edition.
     """
@@ -174,9 +174,12 @@ def test_the_latest_update_is_the_newest_by_date_and_leads_to_all_of_them(tmp_pa
     markdown = page(load_briefing(write(tmp_path, {"briefing.yml": UPDATES}))).markdown
     assert glance(markdown)[-2] == (
         '- <span class="briefing-glance">Latest update</span> **2 May 2024**: Third edition, <em>written</em> '
-        "below the second.<br>[All 3 updates](#briefing_updates)"
+        "above the second.<br>[All 3 updates](#briefing_updates)"
     )
-    assert "## Updates {#briefing_updates}\n\n- **March 2024**: Second edition." in markdown
+    assert (
+        "## Updates {#briefing_updates}\n\n- **2 May 2024**: Third edition, <em>written</em> above the second.\n"
+        "- **March 2024**: Second edition."
+    ) in markdown
 
 
 def test_with_editions_the_latest_update_links_to_what_it_changed():

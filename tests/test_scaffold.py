@@ -85,9 +85,9 @@ def test_the_template_comments_every_key_of_the_contract(content):
     assert new(content, "claim", "commented") == cli.EXIT_OK
     template = (content / "claims/commented.yml").read_text(encoding="utf-8")
     for key in ("title", "statement", "status", "stances", "actor", "position", "sources", "source"):
-        assert re.search(rf"^\s*(- )?{key}:  # ", template, re.MULTILINE), key
+        assert re.search(rf"^\s*# .+\n\s*(- )?{key}:$", template, re.MULTILINE), key
     for key in ("topic", "quantity", "evidence", "assessment", "superseded_by", "date", "note", "quote"):
-        assert re.search(rf"^\s*# {key}:  # ", template, re.MULTILINE), key
+        assert re.search(rf"^\s*# # .+\n\s*# {key}:$", template, re.MULTILINE), key
     assert (
         "One of: unverified, unverifiable, corroborated, confirmed, disputed, refuted, superseded."
         in template
