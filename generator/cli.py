@@ -16,6 +16,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 from generator import editor_schemas, export
@@ -103,6 +104,18 @@ def _printable_path(name: str | bytes | int) -> str:
     return str(name)
 
 
+DISTRIBUTION = "briefing-site"
+"""The name the package is installed under; the command is ``briefing``, the import package ``generator``."""
+
+
+def installed_version() -> str:
+    """The installed distribution's version, or a word that says it is not installed (run from a checkout)."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return f"(not installed: pip install {DISTRIBUTION})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: one subcommand a task."""
     parser = argparse.ArgumentParser(
@@ -111,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--traceback", action="store_true", help="on an internal error (exit 70), show its traceback too"
     )
+    parser.add_argument("--version", action="version", version=f"briefing {installed_version()}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     check = commands.add_parser(
