@@ -43,9 +43,14 @@ def banner(error: BriefingError, shown_at: str, edit_url: Callable[[Location], s
     return {"heading": heading, "problems": [_shown(problem, edit_url) for problem in error.problems]}
 
 
+def with_line(message: str) -> tuple[str, str | None]:
+    """A problem's message, and the line it shows below it as written (a YAML syntax error's), if any."""
+    first, *shown = message.split("\n")
+    return first, shown[0].removeprefix("    ") if shown else None
+
+
 def _shown(problem: Problem, edit_url: Callable[[Location], str | None]) -> ShownProblem:
     """A problem split into its place and its message, each written as ``briefing check`` prints it."""
     where = str(Problem(problem.location, "")).removesuffix(": ")
-    what, *excerpt = str(problem).removeprefix(f"{where}: ").split("\n")
-    written = excerpt[0].removeprefix("    ") if excerpt else None
+    what, written = with_line(str(problem).removeprefix(f"{where}: "))
     return {"location": where, "message": what, "written": written, "url": edit_url(problem.location)}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator import render_data, render_entities, render_history, render_matrix, render_timeline
 from generator import render_text as md
+from generator.drafts import with_line
 from generator.editions import Edition, History
 from generator.errors import BriefingError, Problem
 from generator.model import Briefing, Claim, Event, Source, Update
@@ -124,9 +125,9 @@ def problem_pages(error: BriefingError, paths: Iterable[str]) -> list[Page]:
 
 def _problem_item(problem: Problem) -> str:
     """A problem as the list shows it; a YAML syntax error with the line it is on, as written."""
-    message, *excerpt = problem.message.split("\n")
-    written = f" {md.code(excerpt[0].removeprefix('    '))}" if excerpt else ""
-    return f"- {md.code(str(problem.location))}: {md.plain(message)}{written}"
+    message, written = with_line(problem.message)
+    shown = f" {md.code(written)}" if written is not None else ""
+    return f"- {md.code(str(problem.location))}: {md.plain(message)}{shown}"
 
 
 def _page(
