@@ -35,7 +35,6 @@ from generator.editions import History, with_history
 from generator.errors import BriefingError, Location, Problem
 from generator.find import escaped
 from generator.model import Briefing
-from generator.render import render_pages
 from generator.scaffold import CATEGORIES, InvalidId, ScaffoldError, new_entity
 from generator.validate import load_briefing
 
@@ -154,15 +153,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser(
         "render",
-        help="write the briefing's Markdown pages to a folder, for any Markdown site engine",
-        description="Validate the briefing and write its pages as Markdown files into a folder.",
+        help="write the whole site's sources to a folder, for Zensical or any Markdown site engine",
+        description=(
+            "Validate the briefing and write into DIR what a site engine needs to build its site without the "
+            "plugin: the pages as Markdown with their metadata as front matter, the data files and each "
+            "claim's own page under DIR/docs, and DIR/zensical.toml, so that 'zensical build' in DIR needs "
+            "nothing else."
+        ),
     )
     content_option(render)
     render.add_argument(
         "--out",
         required=True,
         metavar="DIR",
-        help="the folder to write the pages into; only pages written there before are replaced or removed",
+        help="the folder to write into; only files written there before are replaced or removed",
+    )
+    render.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL") or None,
+        metavar="URL",
+        help="the address the site is published at, for the feed's links and the claims' ClaimReviews "
+        "(default: $SITE_URL, as mkdocs.yml has it)",
     )
     render.set_defaults(run=_render)
 
@@ -271,6 +282,7 @@ def _check(arguments: argparse.Namespace) -> int:
 
 def _render(arguments: argparse.Namespace) -> int:
     from generator.pages_folder import Refused, check_folder, write_pages
+    from generator.zensical import site_sources
 
     content, out = Path(arguments.content), Path(arguments.out)
     try:
@@ -278,8 +290,7 @@ def _render(arguments: argparse.Namespace) -> int:
         loaded = _load_with_history("render", content)
         if isinstance(loaded, int):
             return loaded
-        pages = render_pages(loaded[0], history=loaded[1])
-        written = write_pages(out, {page.path: page.markdown for page in pages})
+        written = write_pages(out, site_sources(*loaded, arguments.site_url))
     except Refused as refused:
         for reason in refused.reasons:
             print(f"briefing render: {_printable_path(reason)}", file=sys.stderr)

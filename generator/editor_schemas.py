@@ -1,10 +1,10 @@
 """JSON Schemas specialised to one briefing, so that an editor completes and checks the ids it may name.
 
-``briefing schema --out DIR`` writes them; ``briefing check`` and ``mkdocs serve`` keep them fresh in
-``.briefing/schemas/`` beside ``mkdocs.yml``, where the editor settings point. Each reference field is an
-enumeration of the ids of its category, described by their titles or names. A file is written only when its
-text changes (a new id, a title changed), so an unchanged briefing never touches them; an invalid briefing
-still gives the ids that could be read.
+``briefing schema --out DIR`` writes them; ``briefing check`` and the served site (``properdocs serve`` or
+``mkdocs serve``) keep them fresh in ``.briefing/schemas/`` beside ``mkdocs.yml``, where the editor settings
+point. Each reference field is an enumeration of the ids of its category, described by their titles or names.
+A file is written only when its text changes (a new id, a title changed), so an unchanged briefing never
+touches them; an invalid briefing still gives the ids that could be read.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ import json
 import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from generator import prose, render_history, render_matrix
@@ -84,6 +83,15 @@ def briefing_data(briefing: Briefing, history: History | None = None) -> dict[st
     return document
 
 
+def files(briefing: Briefing, site_url: str | None, history: History | None = None) -> dict[str, str]:
+    """Every data file written beside the pages, by its path: the briefing, the stance matrix, the feed."""
+    return {
+        FILES["json"]: briefing_json(briefing, history),
+        FILES["csv"]: stance_csv(briefing),
+        FILES["atom"]: atom_feed(briefing, site_url, history),
+    }
+
+
 def briefing_json(briefing: Briefing, history: History | None = None) -> str:
     """``briefing.json``, compact (a third smaller, and written four times faster, than indented)."""
     return json.dumps(briefing_data(briefing, history), ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -95,7 +103,7 @@ def claim_review(claim: Claim, briefing: Briefing, url: str | None) -> dict[str,
     What is claimed, by whom, where it first appeared and where else it appears, and the briefing's verdict
     in words: the claim's status. The review's authors are the briefing's; a briefing that names none
     leaves the author out rather than name anyone who did not write it. Without ``url`` the review lacks
-    what Google requires of one: ``claim_reviews`` publishes none then.
+    what Google requires of one: the pages carry none without the site's address.
     """
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": RATINGS[claim.status]}
     if claim.status_note:
@@ -114,18 +122,6 @@ def claim_review(claim: Claim, briefing: Briefing, url: str | None) -> dict[str,
     if url:
         review["url"] = url
     return review
-
-
-def claim_reviews(claims: Iterable[Claim], briefing: Briefing, page_url: str | None) -> str:
-    """The ClaimReviews of a page's claims as JSON-LD blocks, each at its claim's anchor on the page.
-
-    None without the page's absolute address (a site built without ``SITE_URL``): Google requires each
-    review's ``url``, absolute and on the site that holds the review, and publishing blocks that search
-    engines reject would help no one; schema.org requires nothing, but nothing else reads these blocks.
-    """
-    if not page_url:
-        return ""
-    return "".join(json_ld(claim_review(claim, briefing, f"{page_url}#{claim.id}")) for claim in claims)
 
 
 def _claim(claim: Claim, briefing: Briefing) -> dict[str, Any]:
@@ -163,13 +159,6 @@ def _work(citation: Citation, briefing: Briefing) -> dict[str, Any]:
     if source.published:
         work["datePublished"] = _iso(source.published)
     return work
-
-
-def json_ld(value: dict[str, Any]) -> str:
-    """A JSON-LD block for an HTML page, which no text in it can end early."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
 
 
 def atom_feed(briefing: Briefing, site_url: str | None, history: History | None = None) -> str:

@@ -1,9 +1,9 @@
 """``briefing init DIR``: a new briefing project, with nothing of any other story in it.
 
 It holds ``mkdocs.yml``, a commented ``content/briefing.yml`` to fill in (title, as_of, summary), the category
-folders, the site's theme overrides (copied: the package does not ship them), editor settings with the
-content format's JSON Schemas (in ``.briefing/schemas``, which ``briefing check`` then specialises to the
-briefing's ids), the GitHub Pages workflow and a ``.gitignore``.
+folders, an empty folder for the author's own theme overrides (the theme comes with the package), editor
+settings with the content format's JSON Schemas (in ``.briefing/schemas``, which ``briefing check`` then
+specialises to the briefing's ids), the GitHub Pages workflow and a ``.gitignore``.
 """
 
 from __future__ import annotations
@@ -11,18 +11,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
 import generator
+from generator import placeholder
 from generator.command_line import EXIT_OK, EXIT_USAGE
 from generator.files import write_new
 from generator.find import CATEGORY_FOLDERS
 from generator.scaffold import briefing_template
 
-THEME = Path(generator.__file__).resolve().parent.parent / "site_theme"
-"""The theme overrides, beside the package in its source checkout (an editable install)."""
+OVERRIDES = Path(generator.__file__).resolve().parent / "OVERRIDES.md"
+"""What the project's ``site_theme/README.md`` says: how to override the installed theme's files."""
 SCHEMAS = Path(generator.__file__).resolve().parent / "schemas"
 """The content format's JSON Schemas, shipped with the package."""
 SCHEMA_FOLDER = ".briefing/schemas"
@@ -38,8 +38,9 @@ docs_dir: docs
 site_url: !ENV SITE_URL
 
 theme:
-  name: material
-{custom_dir}  language: en
+  name: briefing  # Material for MkDocs with the briefing's stylesheet, as-of line and feed link
+  custom_dir: site_theme  # your own overrides, if any: see site_theme/README.md
+  language: en
   font: false  # the system's fonts: no request leaves for a font host
   features:
     - content.footnote.tooltips  # a cited quote shown on hovering or tapping its note's number
@@ -59,7 +60,7 @@ theme:
         name: Switch to light mode
 
 plugins:
-  - search
+  - material/search  # Material's search, which the theme's search box uses
   - briefing:
       content_dir: content
 
@@ -70,7 +71,6 @@ markdown_extensions:
   - toc:
       permalink: true
 """
-CUSTOM_DIR = "  custom_dir: site_theme  # the briefing's stylesheet, feed link and as-of line\n"
 
 PAGES_WORKFLOW = """\
 # Builds the briefing site strictly and publishes it on GitHub Pages, on every push to main.
@@ -96,12 +96,12 @@ jobs:
   build:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
+      - uses: actions/checkout@v7
+      - uses: actions/setup-python@v7
         with:
           python-version: "3.12"
       - id: pages
-        uses: actions/configure-pages@v5
+        uses: actions/configure-pages@v6
       - name: Build strictly
         env:
           SITE_URL: ${{ steps.pages.outputs.base_url }}/  # the sitemap, canonical links, feed and 404 page
@@ -111,7 +111,7 @@ jobs:
           .venv/bin/pip install -q -r requirements.txt
           .venv/bin/briefing check
           .venv/bin/briefing build --site-dir site
-      - uses: actions/upload-pages-artifact@v3
+      - uses: actions/upload-pages-artifact@v5
         with:
           path: site
 
@@ -123,13 +123,13 @@ jobs:
       url: ${{ steps.deployment.outputs.page_url }}
     steps:
       - id: deployment
-        uses: actions/deploy-pages@v4
+        uses: actions/deploy-pages@v5
 """
 
 REQUIREMENTS = """\
 # The briefing generator, for the Pages workflow: replace the line below with where it is installed from
-# (a git address such as briefing @ git+https://github.com/OWNER/REPOSITORY, or a version).
-briefing
+# (a git address such as briefing-site @ git+https://github.com/OWNER/REPOSITORY, or a version).
+briefing-site
 """
 
 GITIGNORE = "site/\n.venv/\n.briefing/\n"
@@ -146,8 +146,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="start a new briefing project in a new or empty folder",
         description=(
             "Write a new briefing project into DIR (made if missing; refused if not empty): mkdocs.yml, a "
-            "commented content/briefing.yml to fill in, the category folders, the theme overrides, editor "
-            "settings, the GitHub Pages workflow and a .gitignore."
+            "commented content/briefing.yml to fill in, the category folders, a folder for theme overrides, "
+            "editor settings, the GitHub Pages workflow and a .gitignore."
         ),
     )
     init.add_argument("folder", metavar="DIR", help="the new project's folder")
@@ -164,11 +164,6 @@ def run(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     shown = folder.as_posix()
     print(f"wrote a new briefing project in {shown}: {', '.join(written)}")
-    if not (folder / "site_theme").is_dir():
-        print(
-            f"the briefing theme was not found at {THEME}: {shown}/mkdocs.yml builds without its "
-            "stylesheet; copy site_theme/ from the generator's source into it and set theme.custom_dir",
-        )
     print(
         f"next: fill in title, as_of and summary in {shown}/content/briefing.yml, add entities with "
         f"'briefing new CATEGORY ID --content {shown}/content', then "
@@ -186,12 +181,12 @@ def init_project(folder: Path) -> list[str]:
             f"{folder.as_posix()} is not empty; give a new or empty folder (nothing in it is changed)"
         )
     folder.mkdir(parents=True, exist_ok=True)
-    theme = THEME.is_dir()
     files = {
-        "mkdocs.yml": MKDOCS_YML.format(custom_dir=CUSTOM_DIR if theme else ""),
+        "mkdocs.yml": MKDOCS_YML,
         "content/briefing.yml": briefing_template(),
         **{f"content/{category}/.gitkeep": "" for category in CATEGORY_FOLDERS},
-        "docs/.gitkeep": "",
+        "docs/index.md": placeholder.PAGE,
+        "site_theme/README.md": OVERRIDES.read_text(encoding="utf-8"),
         ".vscode/settings.json": _editor_settings(),
         ".github/workflows/pages.yml": PAGES_WORKFLOW,
         "requirements.txt": REQUIREMENTS,
@@ -203,10 +198,8 @@ def init_project(folder: Path) -> list[str]:
     (folder / SCHEMA_FOLDER).mkdir(parents=True)
     for schema in sorted(SCHEMAS.glob("*.schema.json")):
         write_new(folder / SCHEMA_FOLDER / schema.name, schema.read_text(encoding="utf-8"))
-    if theme:
-        shutil.copytree(THEME, folder / "site_theme")
-    named = ["mkdocs.yml", "content/", "docs/", ".vscode/", ".briefing/", ".github/workflows/pages.yml"]
-    return [*named, "requirements.txt", ".gitignore", *(["site_theme/"] if theme else [])]
+    named = ["mkdocs.yml", "content/", "docs/", "site_theme/", ".vscode/", ".briefing/"]
+    return [*named, ".github/workflows/pages.yml", "requirements.txt", ".gitignore"]
 
 
 def _editor_settings() -> str:

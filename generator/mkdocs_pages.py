@@ -93,6 +93,20 @@ def separate_search_words(config: MkDocsConfig) -> None:
             search.config["separator"] = SEARCH_SEPARATOR
 
 
+def search_mismatch(config: MkDocsConfig) -> str | None:
+    """Why the site's search would not work: the theme ``briefing`` with MkDocs' own search, or None.
+
+    MkDocs gives ``search`` the theme's namespace only for ``material``, so under ``briefing`` it is MkDocs'
+    own search, whose index Material's search box cannot read: the site's search would find nothing.
+    """
+    if config.theme.name == "briefing" and "search" in config.plugins:
+        return (
+            "the theme 'briefing' searches with Material's search: under plugins in mkdocs.yml, write "
+            "'material/search' in place of 'search'"
+        )
+    return None
+
+
 def toc_levels(options: dict[str, Any]) -> range:
     """The heading levels the toc extension's ``toc_depth`` keeps: 6, or "2-4" (MkDocs refuses others)."""
     top, _, bottom = str(options.get("toc_depth", 6)).partition("-")

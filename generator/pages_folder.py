@@ -1,12 +1,13 @@
-"""The folder ``briefing render`` writes the pages into: only its own pages are replaced or removed there.
+"""The folder ``briefing render`` writes the site's files into: only its own are replaced or removed there.
 
-The folder may hold files of its own, such as a site engine's configuration or stylesheets. The pages
-written are listed, each with its SHA-256, in the folder's ``.briefing-render``; a page replaces or removes
-only a file listed there and unchanged since, and no link is ever followed. Everything is checked before
-anything is written, so a refusal changes nothing. Each page is written to a temporary file beside it and
-renamed into place, so a crash leaves the old page or the new one, never half of one; a page whose bytes are
-the same is not touched, so an engine watching the folder sees only the pages that changed. A page no longer
-in the briefing is removed, and so is a folder made for pages once it is empty.
+The folder may hold files of its own, such as stylesheets or a site built there. The files written (pages,
+data files, the theme, the engine's configuration) are listed, each with its SHA-256, in the folder's
+``.briefing-render``; a file replaces or removes only a file listed there and unchanged since, and no link is
+ever followed. Everything is checked before anything is written, so a refusal changes nothing. Each file is
+written to a temporary file beside it and renamed into place, so a crash leaves the old file or the new one,
+never half of one; a file whose bytes are the same is not touched, so an engine watching the folder sees only
+the files that changed. A file no longer in the briefing is removed, and so is a folder made for files once
+it is empty.
 """
 
 from __future__ import annotations
@@ -27,12 +28,14 @@ from generator.site_folder import KeepClear, overlap
 MANIFEST = ".briefing-render"
 """The file, in the folder, listing the pages written there and the folders made for them."""
 ABOUT = (
-    "The pages briefing render wrote into this folder, with their SHA-256, and the folders it made. "
-    "It replaces or removes only these pages, and only while they are unchanged."
+    "The files briefing render wrote into this folder, with their SHA-256, and the folders it made. "
+    "It replaces or removes only these files, and only while they are unchanged."
 )
 """What the manifest says of itself, for whoever opens it."""
 MOVE = "move it away, or render into another folder"
 """The way out of every refusal of a file in the folder."""
+ELSEWHERE = "give another folder with --out DIR"
+"""The way out of a refused folder."""
 
 
 class Kind(enum.Enum):
@@ -66,12 +69,12 @@ class Written:
     """The pages written before that are no longer in the briefing."""
 
     def summary(self, folder: str) -> str:
-        """What was done, in one line: ``wrote 2 pages to out; 6 unchanged; removed 1 page ...``."""
-        said = [f"wrote {_pages(len(self.written))} to {folder}"]
+        """What was done, in one line: ``wrote 2 files to out; 6 unchanged; removed 1 file ...``."""
+        said = [f"wrote {_files(len(self.written))} to {folder}"]
         if self.unchanged:
             said.append(f"{len(self.unchanged)} unchanged")
         if self.removed:
-            said.append(f"removed {_pages(len(self.removed))} no longer in the briefing")
+            said.append(f"removed {_files(len(self.removed))} no longer in the briefing")
         return "; ".join(said)
 
 
@@ -109,7 +112,7 @@ def check_folder(out: Path, content: Path) -> None:
     """
     why = _not_a_folder(out) or overlap(out.resolve(), KeepClear.around(content))
     if why is not None:
-        raise Refused([f"will not write the pages into '{out}': {why}; give another folder with --out DIR"])
+        raise Refused([f"will not write the site's files into '{out}': {why}; {ELSEWHERE}"])
 
 
 def write_pages(out: Path, pages: Mapping[str, str]) -> Written:
@@ -132,14 +135,14 @@ def read_manifest(out: Path) -> Manifest:
     if kind is Kind.NOTHING:
         return Manifest()
     if kind is not Kind.FILE:
-        raise Refused([f"{path.as_posix()}: {_named(kind)}, where the list of pages written goes; {MOVE}"])
+        raise Refused([f"{path.as_posix()}: {_named(kind)}, where the list of files written goes; {MOVE}"])
     try:
         return _parse_manifest(json.loads(path.read_bytes()))
     except ValueError as error:
         raise Refused(
             [
-                f"{path.as_posix()}: not a list of the pages briefing render wrote ({error}); delete it and "
-                "run again: no page then replaces a file that differs from it"
+                f"{path.as_posix()}: not a list of the files briefing render wrote ({error}); delete it and "
+                "run again: no file then replaces one that differs from it"
             ]
         ) from None
 
@@ -188,14 +191,14 @@ def _plan_page(out: Path, before: Manifest, path: str, data: bytes, plan: _Plan)
     blocked = _first_not_a_folder(out, PurePosixPath(path).parent)
     if blocked is not None and blocked[1] is not Kind.NOTHING:
         folder, kind = blocked
-        plan.refused.append(f"{folder.as_posix()}: {_named(kind)}, where a folder of pages goes; {MOVE}")
+        plan.refused.append(f"{folder.as_posix()}: {_named(kind)}, where a folder of its files goes; {MOVE}")
         return
     target = out / path
     kind = Kind.NOTHING if blocked is not None else _kind(target)
     if kind is Kind.NOTHING:
         plan.writes[path] = data
     elif kind is not Kind.FILE:
-        plan.refused.append(f"{target.as_posix()}: {_named(kind)}, where a page goes; {MOVE}")
+        plan.refused.append(f"{target.as_posix()}: {_named(kind)}, where one of its files goes; {MOVE}")
     elif (found := _file_digest(target)) == _digest(data):
         plan.same[path] = found
     elif before.pages.get(path) == found:
@@ -208,11 +211,11 @@ def _plan_page(out: Path, before: Manifest, path: str, data: bytes, plan: _Plan)
 
 
 def _plan_removal(out: Path, before: Manifest, path: str, plan: _Plan) -> None:
-    """Plan to remove a page no longer in the briefing, to forget it if it is gone, or refuse."""
+    """Plan to remove a file no longer in the briefing, to forget it if it is gone, or refuse."""
     blocked = _first_not_a_folder(out, PurePosixPath(path).parent)
     if blocked is not None and blocked[1] in (Kind.LINK, Kind.SPECIAL):
         folder, kind = blocked
-        plan.refused.append(f"{folder.as_posix()}: {_named(kind)}, where a folder of pages was; {MOVE}")
+        plan.refused.append(f"{folder.as_posix()}: {_named(kind)}, where a folder of its files was; {MOVE}")
         return
     target = out / path
     kind = Kind.NOTHING if blocked is not None else _kind(target)
@@ -222,7 +225,7 @@ def _plan_removal(out: Path, before: Manifest, path: str, plan: _Plan) -> None:
         plan.stale.append(path)
     else:
         changed = "changed since briefing render wrote it" if kind is Kind.FILE else f"now {kind.value}"
-        plan.refused.append(f"{target.as_posix()}: a page no longer in the briefing, {changed}; {MOVE}")
+        plan.refused.append(f"{target.as_posix()}: a file no longer in the briefing, {changed}; {MOVE}")
 
 
 def _carry_out(out: Path, before: Manifest, plan: _Plan) -> Written:
@@ -342,8 +345,8 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _pages(count: int) -> str:
-    return f"{count} page{'s' * (count != 1)}"
+def _files(count: int) -> str:
+    return f"{count} file{'s' * (count != 1)}"
 
 
 def _digest(data: bytes) -> str:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 import markupsafe
 from mkdocs.config import base
@@ -25,13 +23,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import drafts, editor_schemas, export, share, site_folder
+from generator import drafts, editor_schemas, export, placeholder, share, site_folder
 from generator.edit_links import EditLinks
 from generator.editions import History, with_history
 from generator.errors import BriefingError
 from generator.load import FileCache
-from generator.mkdocs_pages import SiteLinks, separate_search_words, toc_levels, toc_tokens
-from generator.model import Briefing, Claim
+from generator.mkdocs_pages import (
+    SiteLinks,
+    search_mismatch,
+    separate_search_words,
+    toc_levels,
+    toc_tokens,
+)
+from generator.model import Briefing
 from generator.render import Page as BriefingPage
 from generator.render import problem_pages, render_pages
 from generator.render_html import Permalinks, convert
@@ -49,22 +53,12 @@ SERVE_LOG.propagate = False
 SERVE_LOG.addHandler(logging.StreamHandler())
 SERVE_LOG.handlers[0].setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
 
-SEARCH_BOOSTS = {"actors.md": 3}
-"""Pages whose sections a search ranks higher: a name or alias typed most often seeks an actor."""
-NOT_SEARCHED = {"stances.md"}
-"""Pages left out of the search index: the matrix only repeats claims' titles and actors' names."""
-WIDE = {"stances.md"}
-"""Pages shown without the table of contents beside them: the stance matrix needs the width."""
 _NOTES = '<div class="footnote">'
 _NOTES_NOT_SEARCHED = '<div class="footnote" data-search-exclude>'
 _MARKER = '<sup id="fnref'
 _MARKER_NOT_SEARCHED = '<sup data-search-exclude id="fnref'
 """A page's numbered notes, and the markers of them, left out of the search index: the notes would make a
 page's last section match every word of its sources' quotes and titles, the markers add numbers to words."""
-_SHARE = "Link to share this claim"
-"""The words of the link to a claim's own page, which previews it where the link is shared."""
-_SECTION = re.compile(r'<h2 id="([^"]+)">|<div class="footnote"')
-"""Where a section of a page starts: a heading of the second level, or the page's notes."""
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "tables", "toc")
 """The Markdown extensions the briefing's pages are written for: anchors, notes, the matrix, headings."""
 
@@ -96,10 +90,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.edit: EditLinks | None = None
         self.exports: dict[str, str] = {}
         """The data files written beside the pages (``briefing.json``...), by path."""
-        self.claims_on: dict[str, list[Claim]] = {}
-        """The claims on each page, for their ClaimReviews."""
-        self.claim_pages: dict[str, File] = {}
-        """Each claim's own page (``claim/<id>/``), by the claim's id."""
+        self.claim_pages: dict[str, str] = {}
+        """Each claim's own page (``claim/<id>/index.html``), by its path."""
+        self.as_of: str | None = None
+        """The briefing's as-of date in words, which the theme shows above hand-written pages too."""
         self.permalinks = Permalinks()
         """How headings link to themselves, from the toc extension's options."""
         self.toc_levels = range(1, 7)
@@ -140,6 +134,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
         except site_folder.UnsafeSiteFolder as error:
             raise PluginError(f"briefing: {error}") from None
+        mismatch = search_mismatch(config)
+        if mismatch is not None:
+            raise PluginError(f"briefing: {mismatch}")
         separate_search_words(config)
         if self.serving:
             self._refresh_schemas(config)
@@ -160,17 +157,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         read = self.cache.reads - reads
         log.debug(f"briefing: read {read} new or changed content file{'s' * (read != 1)}")
         self.edit = EditLinks.of(config, self.config.edit_uri)
-        pages = render_pages(self.briefing, self.edit.url if self.edit else None, self.history)
+        pages = render_pages(
+            self.briefing,
+            self.edit.url if self.edit else None,
+            self.history,
+            site_url=config.site_url,
+            directory_urls=config.use_directory_urls,
+        )
         self.pages = {page.path: page for page in pages}
-        self.exports = {
-            export.FILES["json"]: export.briefing_json(self.briefing, self.history),
-            export.FILES["csv"]: export.stance_csv(self.briefing),
-            export.FILES["atom"]: export.atom_feed(self.briefing, config.site_url, self.history),
-        }
-        layout = Layout(self.briefing)
-        self.claims_on = {}
-        for claim in self.briefing.claims:
-            self.claims_on.setdefault(layout.page(claim), []).append(claim)
+        self.exports = export.files(self.briefing, config.site_url, self.history)
+        language = self.briefing.info.language or config.theme.get("language") or "en"
+        layout = Layout(self.briefing, directory_urls=config.use_directory_urls)
+        self.claim_pages = share.claim_pages(self.briefing, layout, config.site_url, language)
         self._check_docs(config)
         self._prepare(config)
         self.valid_at = datetime.now().strftime("%H:%M")
@@ -178,8 +176,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def _show_briefing(self, config: MkDocsConfig, briefing: Briefing) -> None:
-        """Give the theme the briefing's as-of date, and the site its title, description and language."""
-        config.extra["briefing"] = {"as_of": date(briefing.info.as_of), "home": next(iter(self.pages))}
+        """Give the site the briefing's title, description and language."""
+        self.as_of = date(briefing.info.as_of)
         if self.config.title_as_site_name:  # escaped once here: the theme writes site_name as it is
             config.site_name = markupsafe.escape(briefing.info.title)
         if not config.site_description:  # the same: the theme writes it as it is
@@ -199,7 +197,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.briefing is None or self.valid_at is None:
             SERVE_LOG.error(f"briefing: {error.summary()}; the site shows them until they are fixed")
             self.pages = {page.path: page for page in problem_pages(error, self.pages)}
-            self.exports, self.claims_on = {}, {}
+            self.exports, self.claim_pages, self.as_of = {}, {}, None
             return
         SERVE_LOG.error(
             f"briefing: {error.summary()}; the pages show the briefing as it was at {self.valid_at}, "
@@ -207,15 +205,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         self._show_briefing(config, self.briefing)
         edit = EditLinks.of(config, self.config.edit_uri)
-        config.extra["briefing"]["problems"] = drafts.banner(
+        banner = drafts.banner(
             error, self.valid_at, lambda location: edit.file_url(Path(location.path)) if edit else None
         )
+        config.extra["briefing"] = {"problems": banner}
 
     def _check_docs(self, config: MkDocsConfig) -> None:
         made = {page.path: f"the briefing's '{page.title}' page" for page in self.pages.values()}
         made |= {path: "the briefing's export" for path in self.exports}
+        made |= {path: "a claim's own page" for path in self.claim_pages}
         for path, what in made.items():
             mine = Path(config.docs_dir) / path
+            if path == placeholder.PATH and placeholder.is_placeholder(mine):
+                continue  # on_files puts the overview in its place
             if mine.exists():
                 raise PluginError(
                     f"briefing: {_shown(mine)} would be replaced by {what}; rename or remove it"
@@ -232,7 +234,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             config.nav = [{page.title: page.path} for page in self.pages.values() if page.in_nav]
 
     def _set_language(self, config: MkDocsConfig, language: str | None) -> None:
-        if language is None or config.theme.name != "material":
+        if language is None or config.theme.name not in ("material", "briefing"):
             return
         if any(
             (Path(folder) / "partials" / "languages" / f"{language}.html").is_file()
@@ -245,50 +247,39 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add the briefing's pages (``on_config`` made sure that none replaces a page of the docs)."""
+        """Add the briefing's pages (``on_config`` made sure that none replaces a page of the docs).
+
+        The placeholder page, which engines without the plugin show, gives way to the overview.
+        """
+        standing_in = files.get_file_from_path(placeholder.PATH)
+        if standing_in is not None and placeholder.is_placeholder(Path(standing_in.abs_src_path or "")):
+            files.remove(standing_in)
         for page in self.pages.values():
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
-        for path, content in self.exports.items():
+        for path, content in (self.exports | self.claim_pages).items():
             files.append(File.generated(config, path, content=content))
-        self._add_claim_pages(files, config)
         return files
 
-    def _add_claim_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Give each claim an address of its own, whose page previews the claim when the link is shared."""
-        self.claim_pages = {}
-        if self.briefing is None or not self.claims_on:
-            return
-        language = self.briefing.info.language or config.theme.get("language") or "en"
-        for path, claims in self.claims_on.items():
-            shown = files.get_file_from_path(path)
-            assert shown is not None
-            for claim in claims:
-                file = File.generated(config, share.share_path(claim), content="")
-                own = urljoin(config.site_url, file.url) if config.site_url else None
-                target = shown.url_relative_to(file) + f"#{claim.id}"
-                file.content_string = share.claim_page(claim, self.briefing, target, own, language)
-                files.append(file)
-                self.claim_pages[claim.id] = file
-
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Hand MkDocs only a briefing page's heading to convert; ``on_page_content`` gives the rest.
+        """Give a briefing page its metadata, and MkDocs only its heading to convert.
+
+        ``on_page_content`` gives the rest. A hand-written page gets the briefing's as-of date and feed, as
+        the briefing's pages have them.
 
         Titles are escaped once here, as the theme writes page titles as they are.
         """
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
+            if self.as_of is not None and "briefing" not in page.meta:
+                shown = {} if page.is_homepage else {"as_of": self.as_of}
+                page.meta["briefing"] = {**shown, "feed": export.FILES["atom"]}
             return markdown
-        if not page.is_homepage:  # the home page is titled by site_name
-            page.meta["title"] = markupsafe.escape(generated.heading)
+        page.meta.update(generated.meta)
+        if "title" in page.meta:
+            page.meta["title"] = markupsafe.escape(page.meta["title"])
         if self.edit is not None:
             page.edit_url = self.edit.page_url(generated.path, self.content_dir(config))
-        if generated.path in SEARCH_BOOSTS:
-            page.meta["search"] = {"boost": SEARCH_BOOSTS[generated.path]}
-        if generated.path in NOT_SEARCHED:
-            page.meta["search"] = {"exclude": True}
-        if generated.path in WIDE:
-            page.meta["hide"] = ["toc"]
         return markdown.split("\n", 1)[0] + "\n"
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -304,8 +295,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             page.toc = get_toc(toc_tokens(converted.headings, self.toc_levels))
             page.present_anchor_ids = converted.anchors
             page.links_to_anchors = links.to_anchors
-            html = converted.html.replace(_NOTES, _NOTES_NOT_SEARCHED, 1)
-            html = self._link_claim_pages(html.replace(_MARKER, _MARKER_NOT_SEARCHED), page)
+            html = converted.html.replace(_NOTES, _NOTES_NOT_SEARCHED, 1).replace(
+                _MARKER, _MARKER_NOT_SEARCHED
+            )
             lost = removed(html)
             if lost:
                 shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
@@ -314,36 +306,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     f"{page.file.src_uri}: content got past the escaping; please report this as a bug"
                 )
         return html
-
-    def _link_claim_pages(self, html: str, page: Page) -> str:
-        """At the end of each claim's section, the link to its own page: the address to share it by."""
-        if not self.claims_on.get(page.file.src_uri):
-            return html
-        starts = list(_SECTION.finditer(html))
-        parts, done = [], 0
-        for section, following in zip(starts, [*starts[1:], None], strict=True):
-            own = self.claim_pages.get(section.group(1) or "")
-            if own is None:
-                continue
-            end = following.start() if following else len(html)
-            url = markupsafe.escape(own.url_relative_to(page.file))
-            parts += [
-                html[done:end].rstrip("\n"),
-                f'\n<p class="briefing-share"><a href="{url}">{_SHARE}</a></p>\n',
-            ]
-            done = end
-        return "".join(parts) + html[done:]
-
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Give each claim on the page its schema.org ClaimReview, as JSON-LD in the page's head.
-
-        Only where the site has an address: a review needs its absolute ``url``.
-        """
-        claims = self.claims_on.get(page.file.src_uri)
-        if not claims or self.briefing is None:
-            return output
-        reviews = export.claim_reviews(claims, self.briefing, page.canonical_url)
-        return output.replace("</head>", reviews + "</head>", 1) if reviews else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Mark the site as built by the briefing, so that the next build may replace it."""

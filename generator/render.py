@@ -10,10 +10,14 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from generator import render_data, render_entities, render_history, render_matrix, render_timeline
+import yaml
+
+from generator import export, render_data, render_entities, render_history, render_matrix, render_timeline
 from generator import render_text as md
+from generator.addresses import absolute, url_of
 from generator.drafts import with_line
 from generator.editions import Edition, History
 from generator.errors import BriefingError, Problem
@@ -47,6 +51,17 @@ class Page:
     """Its content."""
     in_nav: bool = True
     """Whether the navigation lists it (a topic's page of claims is reached from the claims page)."""
+    meta: dict[str, Any] = field(default_factory=dict)
+    """What the theme shows around the content and engines read of the page, as front matter gives it:
+    ``briefing`` (its ``as_of`` date and ``feed``), ``title``, ``claim_reviews``, ``search`` and ``hide``."""
+
+    @property
+    def source(self) -> str:
+        """The page as a Markdown file: its metadata as YAML front matter, then its content."""
+        if not self.meta:
+            return self.markdown
+        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+        return f"---\n{front}---\n\n{self.markdown}"
 
 
 PAGES = (
@@ -64,15 +79,29 @@ PAGES = (
 """Every page, in the order of the navigation."""
 
 
+SEARCH_BOOSTS = {"actors.md": 3}
+"""Pages whose sections a search ranks higher: a name or alias typed most often seeks an actor."""
+NOT_SEARCHED = {"stances.md"}
+"""Pages left out of the search index: the matrix only repeats claims' titles and actors' names."""
+WIDE = {"stances.md"}
+"""Pages shown without the table of contents beside them: the stance matrix needs the width."""
+
+
 def render_pages(
-    briefing: Briefing, edit: EditUrl | None = None, history: History | None = None
+    briefing: Briefing,
+    edit: EditUrl | None = None,
+    history: History | None = None,
+    *,
+    site_url: str | None = None,
+    directory_urls: bool = True,
 ) -> list[Page]:
     """Every page of the briefing, in navigation order; then, for many claims, a page for each topic.
 
     With ``edit``, each entity links to where its file can be edited. With a ``history`` of recorded
     editions, the Changes page follows the overview, and the claims the latest edition changed are marked.
+    With the ``site_url`` the site is published at, each page with claims carries their ClaimReviews.
     """
-    layout = Layout(briefing, edit)
+    layout = Layout(briefing, edit, directory_urls)
     history = history if history is not None and history.editions else None
     writers: dict[str, Callable[[Links], str]] = {
         "index.md": functools.partial(overview, history=history),
@@ -102,7 +131,30 @@ def render_pages(
         pages.append(
             _page(path, heading_text, heading_text, Links(briefing, layout, path), write, in_nav=False)
         )
+    for page in pages:
+        page.meta.update(_meta(page, briefing, layout, site_url))
     return pages
+
+
+def _meta(page: Page, briefing: Briefing, layout: Layout, site_url: str | None) -> dict[str, Any]:
+    """What the theme and the engine take from a page's metadata (``Page.meta``)."""
+    meta: dict[str, Any] = {"briefing": {"feed": export.FILES["atom"]}}
+    if page.path != "index.md":  # the overview says its as-of date itself, and is titled by the site's name
+        meta["briefing"] = {"as_of": md.date(briefing.info.as_of), **meta["briefing"]}
+        meta["title"] = page.heading
+    if site_url:
+        address = absolute(site_url, url_of(page.path, layout.directory_urls))
+        claims = [claim for claim in briefing.claims if layout.page(claim) == page.path]
+        reviews = [export.claim_review(claim, briefing, f"{address}#{claim.id}") for claim in claims]
+        if reviews:
+            meta["claim_reviews"] = reviews
+    if page.path in SEARCH_BOOSTS:
+        meta["search"] = {"boost": SEARCH_BOOSTS[page.path]}
+    if page.path in NOT_SEARCHED:
+        meta["search"] = {"exclude": True}
+    if page.path in WIDE:
+        meta["hide"] = ["toc"]
+    return meta
 
 
 def problem_pages(error: BriefingError, paths: Iterable[str]) -> list[Page]:

@@ -85,6 +85,7 @@ def _claim(claim: Claim, supersedes: list[str], links: Links, editions: History 
     told = render_history.claim_history(links, editions, claim.id) if editions else ""
     if told:
         lines += [told, ""]
+    lines += [links.share(claim), ""]
     return "\n".join(lines)
 
 

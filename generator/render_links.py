@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from generator import render_text as md
+from generator.addresses import relative, share_path, url_of
 from generator.errors import Location
 from generator.model import (
     Actor,
@@ -81,9 +82,11 @@ class Layout:
     difference and can write them alike.
     """
 
-    def __init__(self, briefing: Briefing, edit: EditUrl | None = None) -> None:
+    def __init__(self, briefing: Briefing, edit: EditUrl | None = None, directory_urls: bool = True) -> None:
         self.edit = edit
         """Where each entity's file can be edited, when the site knows its repository."""
+        self.directory_urls = directory_urls
+        """Whether ``claims.md`` is served at ``claims/`` (or at ``claims.html``): for links in raw HTML."""
         self.topics: dict[str, tuple[str, list[Claim]]] = {}
         """The topic pages, by path: each topic's name and claims (empty while claims fit on one page)."""
         if len(briefing.claims) > CLAIMS_PER_PAGE:
@@ -141,6 +144,10 @@ def _digest(topic: str) -> str:
     return hashlib.sha256(topic.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+SHARE = "Link to share this claim"
+"""The words of the link to a claim's own page, which previews it where the link is shared."""
+
+
 class Links:
     """Names and links for the briefing's entities, as seen from one page."""
 
@@ -148,6 +155,8 @@ class Links:
         self.briefing = briefing
         self.layout = layout or Layout(briefing)
         self.up = "../" * page.count("/")  # the page's links are relative to the page, for any engine
+        self.address = url_of(page, self.layout.directory_urls)
+        """The page's address on the built site, for links written as raw HTML, which no engine rewrites."""
         self._notes: dict[Citation, int] = {}
 
     def url(self, id: str) -> str:
@@ -170,6 +179,11 @@ class Links:
             f'{written}\n\n<a class="briefing-edit" href="{md.attribute(url)}" '
             f'title="Edit {md.attribute(where)}" data-search-exclude="">Edit</a>'
         )
+
+    def share(self, claim: Claim) -> str:
+        """The link to a claim's own address, which previews the claim where the link is shared."""
+        href = relative(url_of(share_path(claim.id)), self.address)
+        return f'<a class="briefing-share" href="{md.attribute(href)}" data-search-exclude="">{SHARE}</a>'
 
     def stance_url(self, claim: str, anchor: str) -> str:
         """Where one of a claim's stances is, by its anchor."""

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from html import escape
 
+from generator.addresses import absolute, relative, share_path, url_of
 from generator.export import prose_text
 from generator.model import Briefing, Claim
+from generator.render_links import Layout
 
-SHARE_FOLDER = "claim"
-"""Where the claims' own pages are (``claim/<id>/``): beside ``claims/``, which no claim's id can reach."""
 DESCRIPTION_LENGTH = 200
 """About how many characters a description may take: link previews cut longer ones."""
 
@@ -34,9 +34,15 @@ def shortened(text: str, length: int = DESCRIPTION_LENGTH) -> str:
     return cut + "…"
 
 
-def share_path(claim: Claim) -> str:
-    """Where a claim's own page is among the site's files."""
-    return f"{SHARE_FOLDER}/{claim.id}/index.html"
+def claim_pages(briefing: Briefing, layout: Layout, site_url: str | None, language: str) -> dict[str, str]:
+    """Every claim's own page, by its path among the site's files (``claim/<id>/index.html``)."""
+    pages = {}
+    for claim in briefing.claims:
+        path = share_path(claim.id)
+        shown = url_of(layout.page(claim), layout.directory_urls)
+        own = absolute(site_url, url_of(path, layout.directory_urls)) if site_url else None
+        pages[path] = claim_page(claim, briefing, f"{relative(shown, path)}#{claim.id}", own, language)
+    return pages
 
 
 def claim_page(claim: Claim, briefing: Briefing, target: str, own_url: str | None, language: str) -> str:

@@ -7,6 +7,24 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+_BLOCKS = {
+    "p",
+    "li",
+    "tr",
+    "th",
+    "td",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "div",
+    "blockquote",
+    "figure",
+    "table",
+}
+"""Elements a browser shows apart from their neighbours: the text on each side of one is two words."""
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -16,6 +34,8 @@ class _Reader(HTMLParser):
         self.ids: set[str] = set()
         self.hrefs: list[str] = []
         self.text: list[str] = []
+        self.article_text: list[str] = []
+        """The text shown inside the page's article."""
         self.hidden = 0
         self.article = 0
         self.in_article: list[tuple[str, dict[str, str]]] = []
@@ -38,6 +58,8 @@ class _Reader(HTMLParser):
             self.script_type = attributes.get("type") or ""
         if self.article:
             self.in_article.append((tag, attributes))
+            if tag in _BLOCKS:
+                self.article_text.append(" ")
             self.article += tag not in _VOID
         elif tag == "article":
             self.article = 1
@@ -51,6 +73,8 @@ class _Reader(HTMLParser):
     def handle_data(self, data):
         if not self.hidden:
             self.text.append(data)
+            if self.article:
+                self.article_text.append(data)
         elif self.lasttag == "script" and self.script_type == "application/ld+json":
             self.data_blocks.append(data)
         elif self.lasttag == "script":
@@ -83,6 +107,10 @@ class Site:
     def text(self, path: str) -> str:
         """The page's visible text, white space folded, without the headings' permalink signs."""
         return " ".join("".join(self.page(path).text).replace("¶", "").split())
+
+    def article_text(self, path: str) -> str:
+        """The text of the page's article (its content, without the theme around it), white space folded."""
+        return " ".join("".join(self.page(path).article_text).replace("¶", "").split())
 
     def broken_links(self, path: str) -> list[str]:
         """Links on the page to another page of the site, or an anchor in one, that lead nowhere."""

@@ -1,4 +1,4 @@
-"""A copy of the project served by ``mkdocs serve`` on a loopback port, as an author runs it."""
+"""A copy of the project served by ``properdocs serve`` (or ``mkdocs serve``) on a loopback port, as an author runs it."""
 
 from __future__ import annotations
 
@@ -38,18 +38,32 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-class Served:
-    """``mkdocs serve --livereload`` (the README's command) running on a copy of the project."""
+SERVE = {
+    "properdocs": ["properdocs", "serve", "-f", "mkdocs.yml"],  # the README's command: live reload by default
+    "mkdocs": ["mkdocs", "serve", "--livereload"],  # some releases of click turn live reload off unless given
+}
+"""How each engine serves the project, by its name."""
 
-    def __init__(self, folder: Path, content: Path | None = None, log_path: Path | None = None) -> None:
+
+class Served:
+    """``properdocs serve -f mkdocs.yml`` (the README's command), or ``mkdocs serve``, on a copy of the project."""
+
+    def __init__(
+        self,
+        folder: Path,
+        content: Path | None = None,
+        log_path: Path | None = None,
+        engine: str = "properdocs",
+    ) -> None:
         copy_project(folder, content)
+        self.engine = engine
         self.folder = folder
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log_path = log_path or folder / "serve.log"
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
+                [sys.executable, "-m", *SERVE[engine], "-a", f"127.0.0.1:{self.port}"],
                 cwd=folder, stdout=log, stderr=subprocess.STDOUT,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             )  # fmt: skip
@@ -68,7 +82,9 @@ class Served:
         deadline = time.monotonic() + timeout
         while True:
             if self.process.poll() is not None:
-                raise AssertionError(f"mkdocs serve stopped (exit {self.process.returncode}):\n{self.log()}")
+                raise AssertionError(
+                    f"{self.engine} serve stopped (exit {self.process.returncode}):\n{self.log()}"
+                )
             html = self.fetch(path)
             if ready(html):
                 return html

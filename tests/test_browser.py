@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import textwrap
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,7 +16,7 @@ from generator.cli import main
 
 from browser import PAGES, Visit, serve
 from conftest import MINIMAL, ROOT
-from served import Served
+from served import Served, copy_project
 
 
 @pytest.mark.parametrize("query, entry", [
@@ -144,24 +143,21 @@ def test_hostile_content_is_inert_in_the_browser(browser, tmp_path):
             assert {urlsplit(request).netloc for request in visit.requests} == {urlsplit(url).netloc}
 
 
-def test_the_search_partial_differs_from_material_s_only_by_its_name(tmp_path):
-    import material
-
-    original = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text()
-    ours = (ROOT / "site_theme" / "partials" / "search.html").read_text()
-    strip = lambda text: text.split("-#}", 1)[1]  # noqa: E731
-    assert strip(ours) == strip(original).replace(
-        'role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">', 1
+def test_with_a_repository_the_page_asks_its_host_nothing_and_the_search_dialog_is_named(browser, tmp_path):
+    config = copy_project(tmp_path / "project", settings="repo_url: https://github.com/example/briefing\n")
+    site = tmp_path / "site"
+    assert (
+        main(["build", "--config", str(config), "--content", str(ROOT / "content"), "--site-dir", str(site)])
+        == 0
     )
-
-
-def test_the_source_partial_differs_from_material_s_only_by_not_fetching_the_repository_s_facts():
-    import material
-
-    original = (Path(material.__file__).parent / "templates" / "partials" / "source.html").read_text()
-    ours = (ROOT / "site_theme" / "partials" / "source.html").read_text()
-    strip = lambda text: text.split("-#}", 1)[1]  # noqa: E731
-    assert strip(ours) == strip(original).replace(' data-md-component="source"', "", 1)
+    for url in serve(site):
+        visit = Visit(browser, url + "claims/")
+        assert visit.page.locator("a.md-source").count() >= 1  # the repository is linked...
+        assert visit.page.locator("[data-md-component=source]").count() == 0  # ...not asked for its facts
+        assert visit.page.locator("a.md-source .md-source__facts").count() == 0
+        assert {urlsplit(request).netloc for request in visit.requests} == {urlsplit(url).netloc}
+        assert visit.page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Search"
+        assert visit.errors == []
 
 
 def test_an_open_page_reloads_itself_on_an_edit_and_on_a_mistake(browser, tmp_path):

@@ -102,17 +102,3 @@ def test_the_guide_s_error_messages_are_what_check_says(briefing):
         assert expected in printed
     status = next(message for message in messages if message.startswith("status:"))
     assert status.split("...")[1] in printed
-
-
-def test_the_zensical_configuration_lists_every_page_in_navigation_order():
-    from generator.render import PAGES
-
-    config = README.split("briefing-site/zensical.toml", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
-    listed = re.findall(r'\{ "([^"]+)" = "([^"]+)" \}', config)
-    assert listed == [(title, path) for path, title in PAGES]
-    assert re.findall(r"^\s*(\w+) = ", config.split("[project.markdown_extensions]")[1], re.MULTILINE) == [
-        "attr_list",
-        "footnotes",
-        "tables",
-        "toc",
-    ]

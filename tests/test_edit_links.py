@@ -86,7 +86,7 @@ def test_the_search_index_leaves_the_edit_links_out(site):
 def test_the_plugin_s_edit_uri_wins_and_any_host_works(tmp_path):
     settings = (
         "repo_url: https://git.example.org/team/briefing\n"
-        "plugins:\n  - search\n  - briefing:\n      edit_uri: _edit/trunk/\n"
+        "plugins:\n  - material/search\n  - briefing:\n      edit_uri: _edit/trunk/\n"
     )
     site = build(tmp_path, ROOT / "content", settings)
     (link, *_) = edit_links(site, "claims/")

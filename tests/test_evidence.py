@@ -3,7 +3,6 @@ backs, every source listing what cites it, the Data page, and ClaimReviews that 
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 from pathlib import Path
@@ -277,9 +276,9 @@ def test_a_claim_review_gives_each_other_work_the_claim_appears_in_that_has_an_a
 
 def test_a_page_without_an_absolute_address_carries_no_claim_review(tmp_path):
     briefing = load_briefing(write(tmp_path, CITED))
-    assert export.claim_reviews(briefing.claims, briefing, None) == ""
-    blocks = export.claim_reviews(briefing.claims, briefing, "https://example.org/claims/")
-    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', blocks)
-    review = json.loads(block)
-    assert review["url"] == "https://example.org/claims/#ferries-stopped"
+    assert not any("claim_reviews" in page.meta for page in render_pages(briefing))
+    pages = render_pages(briefing, site_url="https://example.org/briefing/")
+    assert [page.path for page in pages if "claim_reviews" in page.meta] == ["claims.md"]
+    (review,) = next(page for page in pages if page.path == "claims.md").meta["claim_reviews"]
+    assert review["url"] == "https://example.org/briefing/claims/#ferries-stopped"
     assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Corroborated"}

@@ -90,17 +90,34 @@ def test_an_empty_folder_is_used(tmp_path):
     assert (tmp_path / "content/briefing.yml").is_file()
 
 
-def test_without_the_theme_beside_the_package_the_project_says_so_and_leaves_it_out(
-    tmp_path, capsys, monkeypatch
-):
-    from generator import init
-
-    monkeypatch.setattr(init, "THEME", tmp_path / "no-theme")
+def test_the_project_takes_the_theme_by_name_and_keeps_a_folder_for_its_own_overrides(tmp_path, capsys):
     project = tmp_path / "new"
     assert cli.main(["init", str(project)]) == cli.EXIT_OK
-    assert capsys.readouterr().out.splitlines()[1] == (
-        f"the briefing theme was not found at {tmp_path / 'no-theme'}: {project.as_posix()}/mkdocs.yml builds "
-        "without its stylesheet; copy site_theme/ from the generator's source into it and set theme.custom_dir"
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  name: briefing  #" in config
+    assert "\n  custom_dir: site_theme  #" in config
+    assert "\n  - material/search  #" in config  # the search box's own search, not MkDocs'
+    assert [path.name for path in (project / "site_theme").iterdir()] == ["README.md"]
+    assert "theme.custom_dir" in (project / "site_theme/README.md").read_text(encoding="utf-8")
+    assert (project / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == "briefing-site"
+    fill_in(project)
+    site = tmp_path / "site"
+    assert (
+        cli.main(
+            [
+                "build",
+                "--config",
+                str(project / "mkdocs.yml"),
+                "--content",
+                str(project / "content"),
+                "--site-dir",
+                str(site),
+            ]
+        )
+        == cli.EXIT_OK
     )
-    assert "custom_dir" not in (project / "mkdocs.yml").read_text()
-    assert not (project / "site_theme").exists()
+    claims = (site / "guide" / "index.html").read_text(encoding="utf-8")
+    assert 'class="briefing-as-of"' in claims
+    assert "assets/stylesheets/briefing.css" in claims
+    assert (site / "assets/stylesheets/briefing.css").is_file()
+    assert not (site / "README.md").exists() and not (site / "site_theme").exists()

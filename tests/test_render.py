@@ -21,7 +21,7 @@ UPDATE = os.environ.get("BRIEFING_UPDATE_GOLDEN") == "1"
 
 def test_golden_pages_of_a_small_briefing():
     """Any change to what the pages say shows here; rerun with BRIEFING_UPDATE_GOLDEN=1 to accept it."""
-    pages = {page.path: page.markdown for page in render_pages(load_briefing(GOLDEN / "content"))}
+    pages = {page.path: page.source for page in render_pages(load_briefing(GOLDEN / "content"))}
     if UPDATE:
         for path, text in pages.items():
             (GOLDEN / "pages" / path).parent.mkdir(exist_ok=True)

@@ -1,4 +1,5 @@
-"""``mkdocs serve`` as an author uses it: edits are served, mistakes are shown and the server stays up."""
+"""``properdocs serve`` (the README's) and ``mkdocs serve`` as an author uses them: edits are served, mistakes
+are shown and the server stays up."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ CLAIM = "content/claims/2-combat.yml"
 TITLE = "title: North Korean troops fighting Ukrainian forces alongside Russian troops"
 
 
-@pytest.fixture
-def served(tmp_path) -> Iterator[Served]:
-    server = Served(tmp_path)
+@pytest.fixture(params=["properdocs", "mkdocs"])
+def served(tmp_path, request) -> Iterator[Served]:
+    """The project served by the README's ProperDocs, and by MkDocs, which keeps working."""
+    server = Served(tmp_path, engine=request.param)
     yield server
     server.stop()
 
@@ -34,7 +36,7 @@ def shows(text: str):
     return lambda html: html is not None and text in html
 
 
-def test_live_reload_is_on_with_the_installed_click(served):
+def test_live_reload_is_on(served):
     html = served.fetch("claims/")
     assert html is not None
     assert re.search(r"livereload\([0-9]+, [0-9]+\)", html), "the page has no live reload script"

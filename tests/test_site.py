@@ -11,10 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from generator import load_briefing
+from generator import load_briefing, placeholder
 from generator.cli import main
 from generator.render import PAGES, render_pages
 from generator.render_links import PAGE_OF
+from generator.render_text import date
 
 from built_site import Site
 from conftest import BRIEFINGS, ROOT
@@ -184,11 +185,18 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
         assert generator.sub(b"", ours) == generator.sub(b"", theirs), path
 
 
-def test_render_writes_the_same_markdown_to_disk(tmp_path, capsys):
-    assert main(["render", "--out", str(tmp_path / "pages")]) == 0
-    assert capsys.readouterr().out == f"wrote {len(PAGES)} pages to {(tmp_path / 'pages').as_posix()}\n"
-    for page in render_pages(load_briefing(ROOT / "content")):
-        assert (tmp_path / "pages" / page.path).read_text(encoding="utf-8") == page.markdown
+def test_render_writes_the_same_pages_to_disk_with_their_metadata(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert main(["render", "--out", str(tmp_path / "out")]) == 0
+    briefing = load_briefing(ROOT / "content")
+    files = (
+        len(PAGES) + 3 + len(briefing.claims) + 3
+    )  # the exports, the claims' own pages, the theme and config
+    assert capsys.readouterr().out == f"wrote {files} files to {(tmp_path / 'out').as_posix()}\n"
+    for page in render_pages(briefing):
+        written = (tmp_path / "out" / "docs" / page.path).read_text(encoding="utf-8")
+        assert written == page.source
+        assert written.startswith("---\nbriefing:\n")
 
 
 def test_many_claims_get_a_page_per_topic_and_every_link_still_leads_somewhere(tmp_path, monkeypatch, capsys):
@@ -255,3 +263,46 @@ def test_the_plugin_reads_again_only_changed_files_across_serve_s_rebuilds(tmp_p
     os.utime(claim, ns=(claim.stat().st_atime_ns, claim.stat().st_mtime_ns + 1_000_000))
     plugin.on_config(config)
     assert plugin.cache.reads == files + 1
+
+
+def test_the_placeholder_home_page_gives_way_to_the_overview_but_a_hand_written_one_is_refused(
+    tmp_path, capsys
+):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(placeholder.PAGE, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Test\ntheme: material\nplugins:\n  - briefing:\n      content_dir: {BRIEFINGS / 'other'}\n"
+    )
+    arguments = ["build", "--config", str(tmp_path / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")]
+    assert main(arguments) == 0
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'id="index_page"' in home and "briefing plugin" not in home
+    capsys.readouterr()
+
+    (tmp_path / "docs" / "index.md").write_text("# Welcome\n", encoding="utf-8")
+    assert main(arguments) == 1
+    assert (
+        f"briefing: {tmp_path / 'docs' / 'index.md'} would be replaced by the briefing's 'Overview' page; "
+        "rename or remove it"
+    ) in capsys.readouterr().err
+
+
+def test_the_project_s_docs_folder_holds_the_placeholder_as_briefing_init_writes_it():
+    assert sorted(path.name for path in (ROOT / "docs").iterdir()) == ["index.md"]
+    assert (ROOT / "docs" / "index.md").read_text(encoding="utf-8") == placeholder.PAGE
+
+
+def test_a_hand_written_page_shows_the_as_of_date_and_links_the_feed_as_the_briefing_s_pages_do(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.md").write_text("# About this briefing\n\nWho writes it.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\ntheme: briefing\nplugins:\n  - material/search\n  - briefing:\n"
+        f"      content_dir: {BRIEFINGS / 'other'}\n"
+    )
+    arguments = ["--config", str(tmp_path / "mkdocs.yml"), "--content", str(BRIEFINGS / "other")]
+    assert main(["build", *arguments, "--site-dir", str(tmp_path / "site")]) == 0
+    about, home = (Site(tmp_path / "site").html(path) for path in ("about/", ""))
+    as_of = date(load_briefing(BRIEFINGS / "other").info.as_of)
+    assert f'<p class="briefing-as-of">Information as of <strong>{as_of}</strong></p>' in about
+    assert '<link rel="alternate" type="application/atom+xml" href="../feed.xml"' in about
+    assert "briefing-as-of" not in home  # the overview says it in its own panel

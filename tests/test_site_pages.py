@@ -61,7 +61,9 @@ def test_punctuation_separates_words_for_the_search(kursk):
 
 
 def test_a_separator_set_in_mkdocs_yml_is_kept(tmp_path):
-    config = config_with(tmp_path, "  - search\n", "  - search:\n      separator: '[\\s]+'\n")
+    config = config_with(
+        tmp_path, "  - material/search", "  - material/search:\n      separator: '[\\s]+'\n #"
+    )
     site = build(tmp_path, "--content", str(ROOT / "content"), config=config)
     assert search_index(site)["config"]["separator"] == "[\\s]+"
 
@@ -169,6 +171,7 @@ def test_each_claim_on_its_page_ends_with_the_link_to_its_own_address(kursk):
     claims = (kursk / "claims" / "index.html").read_text(encoding="utf-8")
     section = claims.split('<h2 id="nk-troops-in-combat">', 1)[1].split("<h2 ", 1)[0]
     assert section.endswith(
-        '\n<p class="briefing-share"><a href="../claim/nk-troops-in-combat/">Link to share this claim</a></p>\n'
+        '\n<p><a class="briefing-share" href="../claim/nk-troops-in-combat/" data-search-exclude="">'
+        "Link to share this claim</a></p>\n"
     )
     assert claims.count('class="briefing-share"') == len(load_briefing(ROOT / "content").claims)
