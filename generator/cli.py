@@ -33,6 +33,7 @@ from generator.command_line import (
 )
 from generator.editions import History, with_history
 from generator.errors import BriefingError, Location, Problem
+from generator.fields import Category
 from generator.find import escaped
 from generator.model import Briefing
 from generator.scaffold import CATEGORIES, InvalidId, ScaffoldError, new_entity
@@ -445,16 +446,10 @@ def _joined(name: str, path: str) -> str:
 
 def counts(briefing: Briefing) -> str:
     """Count the briefing's entities per category, in words."""
-    found = [
-        (len(briefing.sources), "source", "sources"),
-        (len(briefing.actors), "actor", "actors"),
-        (len(briefing.claims), "claim", "claims"),
-        (len(briefing.treaties), "treaty", "treaties"),
-        (len(briefing.terms), "treaty term", "treaty terms"),
-        (len(briefing.questions), "question", "questions"),
-        (len(briefing.events), "event", "events"),
-    ]
-    return ", ".join(f"{number} {one if number == 1 else many}" for number, one, many in found)
+    found = [(len(briefing.of(category)), category) for category in Category]
+    return ", ".join(
+        f"{number} {category.value if number == 1 else category.plural}" for number, category in found
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

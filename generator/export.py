@@ -20,10 +20,10 @@ from typing import Any
 from generator import prose, render_history, render_matrix
 from generator import render_text as md
 from generator.dates import Date
+from generator.dialect import convert
 from generator.editions import Edition, History
 from generator.fields import specs
 from generator.model import CATEGORY_TYPES, Actor, Briefing, Citation, Claim, Source
-from generator.render_html import convert
 from generator.render_links import Links
 from generator.vocabulary import ActorKind, ClaimStatus, Position
 

@@ -18,7 +18,13 @@ from typing import Any
 
 
 class Category(enum.Enum):
-    """The kinds of entity that have ids; the value is the noun messages use."""
+    """The kinds of entity that have ids; the value is the noun messages use.
+
+    A category is declared here (its noun, and ``plural``, which names its folder of content files) and by
+    its entity's class in ``generator.model`` (listed in ``model.CATEGORY_TYPES``); the loader's folders, the
+    validator, the JSON Schemas, the scaffold, the list and the export follow from those two. Its page is
+    declared in ``generator.render`` (``PAGES``, and the writer of that page) and ``render_links.PAGE_OF``.
+    """
 
     SOURCE = "source"
     ACTOR = "actor"
@@ -27,6 +33,11 @@ class Category(enum.Enum):
     TERM = "treaty term"
     QUESTION = "question"
     EVENT = "event"
+
+    @property
+    def plural(self) -> str:
+        """The noun in the plural: the name of the category's folder (``treaties``), if it has one."""
+        return "treaties" if self is Category.TREATY else f"{self.value}s"
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Location, Problem, did_you_mean
+from generator.fields import Category
 
 BRIEFING_FILES = ("briefing.yml", "briefing.yaml")
 """The file holding the briefing itself, under either ending."""
-CATEGORY_FOLDERS = ("sources", "actors", "claims", "treaties", "questions", "events")
+CATEGORY_FOLDERS = tuple(
+    category.plural
+    for category in Category
+    if category is not Category.TERM  # terms are in their treaties
+)
 """The folders of entities, in the order the contract lists them."""
 EDITIONS_FOLDER = "editions"
 """The folder of what ``briefing edition`` records (read by ``generator.editions``), not of entities."""

@@ -14,21 +14,15 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from generator.dates import Date, DateError
+from generator.fields import Category
+from generator.model import CATEGORY_TYPES
 
 Record = dict[str, Any]
 """One entity (or the briefing itself) in the export's data form."""
 
-FOLDERS = ("sources", "actors", "claims", "treaties", "questions", "events")
+FOLDERS = tuple(CATEGORY_TYPES)
 """The categories a briefing's data holds, in the contract's order."""
-NOUNS = {
-    "sources": "source",
-    "actors": "actor",
-    "claims": "claim",
-    "treaties": "treaty",
-    "terms": "treaty term",
-    "questions": "question",
-    "events": "event",
-}
+NOUNS = {category.plural.split()[-1]: category.value for category in Category}
 """Each category's noun, as changes name it (the terms are compared apart from their treaties)."""
 BRIEFING = "briefing"
 """The noun of the briefing's own record (``briefing.yml``), which has no id."""

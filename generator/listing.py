@@ -17,15 +17,7 @@ from generator.references import Mention, read_mentions
 
 CHOICES = {category.value.split()[-1]: category for category in Category}
 """The category nouns ``briefing list`` takes (``term`` for treaty terms)."""
-HEADINGS = {
-    Category.SOURCE: "sources",
-    Category.ACTOR: "actors",
-    Category.CLAIM: "claims",
-    Category.TREATY: "treaties",
-    Category.TERM: "treaty terms",
-    Category.QUESTION: "questions",
-    Category.EVENT: "events",
-}
+HEADINGS = {category: category.plural for category in Category}
 """Each category's heading in the list, in the order listed."""
 
 

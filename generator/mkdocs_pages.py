@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.render_html import Heading
+from generator.dialect import Heading
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 

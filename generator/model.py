@@ -414,14 +414,10 @@ class BriefingInfo:
 AnyEntity = Source | Actor | Claim | Treaty | Term | Question | Event
 
 CATEGORY_TYPES: dict[str, type[Source | Actor | Claim | Treaty | Question | Event]] = {
-    "sources": Source,
-    "actors": Actor,
-    "claims": Claim,
-    "treaties": Treaty,
-    "questions": Question,
-    "events": Event,
+    type_.CATEGORY.plural: type_ for type_ in (Source, Actor, Claim, Treaty, Question, Event)
 }
-"""Which entity each category folder holds."""
+"""Which entity each category folder holds, by the folder's name (the category's plural), in the contract's
+order (treaty terms are written inside their treaties)."""
 
 
 @dataclass(frozen=True)
@@ -447,3 +443,7 @@ class Briefing:
     def terms(self) -> tuple[Term, ...]:
         """Every treaty's terms, in order."""
         return tuple(term for treaty in self.treaties for term in treaty.terms)
+
+    def of(self, category: Category) -> tuple[AnyEntity, ...]:
+        """The entities of a category, in the order written (treaty terms in their treaties' order)."""
+        return self.terms if category is Category.TERM else tuple(getattr(self, category.plural))

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator import drafts, editor_schemas, export, placeholder, share, site_folder
+from generator.dialect import Permalinks, convert
 from generator.edit_links import EditLinks
 from generator.editions import History, with_history
 from generator.errors import BriefingError
@@ -38,7 +39,6 @@ from generator.mkdocs_pages import (
 from generator.model import Briefing
 from generator.render import Page as BriefingPage
 from generator.render import problem_pages, render_pages
-from generator.render_html import Permalinks, convert
 from generator.render_links import Layout
 from generator.render_text import date
 from generator.sanitize import removed
@@ -285,7 +285,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Give a briefing page its HTML, headings and anchors, checked by the sanitizer.
 
-        ``render_html`` converts the pages' own Markdown dialect, many times faster than a general engine,
+        ``dialect`` converts the pages' own Markdown dialect, many times faster than a general engine,
         to the same HTML; links are rewritten to the built site's addresses as MkDocs would rewrite them.
         """
         generated = self.pages.get(page.file.src_uri)

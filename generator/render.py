@@ -15,25 +15,30 @@ from typing import Any
 
 import yaml
 
-from generator import export, render_data, render_entities, render_history, render_matrix, render_timeline
+from generator import (
+    export,
+    render_data,
+    render_entities,
+    render_history,
+    render_matrix,
+    render_sources,
+    render_timeline,
+)
 from generator import render_text as md
 from generator.addresses import absolute, url_of
+from generator.dialect import anchored, bullet, emphasis, heading, link, span, strong
 from generator.drafts import with_line
 from generator.editions import Edition, History
 from generator.errors import BriefingError, Problem
-from generator.model import Briefing, Claim, Event, Source, Update
+from generator.model import Briefing, Claim, Update
 from generator.render_guide import guide
 from generator.render_links import (
     NO_TOPIC_PAGE,
     EditUrl,
     Layout,
     Links,
-    heading,
-    sections,
     term_badge,
-    term_link,
 )
-from generator.render_sources import CitedBy
 from generator.vocabulary import ClaimStatus
 
 
@@ -112,8 +117,8 @@ def render_pages(
         "actors.md": render_entities.actors,
         "treaties.md": render_entities.treaties,
         "questions.md": render_entities.questions,
-        "timeline.md": timeline,
-        "sources.md": sources,
+        "timeline.md": render_timeline.page,
+        "sources.md": render_sources.page,
         "guide.md": guide,
         render_data.PAGE[0]: functools.partial(render_data.data_page, history=history),
     }
@@ -179,7 +184,7 @@ def _problem_item(problem: Problem) -> str:
     """A problem as the list shows it; a YAML syntax error with the line it is on, as written."""
     message, written = with_line(problem.message)
     shown = f" {md.code(written)}" if written is not None else ""
-    return f"- {md.code(str(problem.location))}: {md.plain(message)}{shown}"
+    return bullet(f"{md.code(str(problem.location))}: {md.plain(message)}{shown}")
 
 
 def _page(
@@ -218,11 +223,11 @@ def claims_index(links: Links, history: History | None = None) -> str:
     for path, (topic, claims) in links.layout.topics.items():
         number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
         anchor = "topic_" + path.removeprefix("claims/").removesuffix(".md").replace("-", "_")
-        lines.append(f"- [{md.plain(topic)}]({links.page_url(path)}){{ #{anchor} }} ({number})")
+        lines.append(bullet(f"{anchored(link(md.plain(topic), links.page_url(path)), anchor)} ({number})"))
         topic_of.update((claim.id, md.plain(topic)) for claim in claims)
     lines += ["", heading(2, "Claims by status", "claims_by_status"), ""]
     lines += _status_lists(
-        links, history, lambda claim: f"{links.to(claim.id)}{{ #{claim.id} }} · {topic_of[claim.id]}"
+        links, history, lambda claim: f"{anchored(links.to(claim.id), claim.id)} · {topic_of[claim.id]}"
     )
     return "\n".join(lines)
 
@@ -246,7 +251,7 @@ def overview(links: Links, history: History | None = None) -> str:
     info = links.briefing.info
     lines = []
     if info.subtitle:
-        lines += [f"*{md.plain(info.subtitle)}*", ""]
+        lines += [emphasis(md.plain(info.subtitle)), ""]
     if info.authors:
         lines += [f"By {md.plain(', '.join(info.authors))}.", ""]
     lines += [*_glance(links, history), ""]
@@ -255,13 +260,13 @@ def overview(links: Links, history: History | None = None) -> str:
         lines += [heading(2, "Key takeaways", "key_takeaways"), ""]
         for takeaway in info.key_takeaways:
             claims = f" ({links.all(takeaway.claims)})" if takeaway.claims else ""
-            lines.append(f"- {md.prose_inline(takeaway.text)}{claims}")
+            lines.append(bullet(f"{md.prose_inline(takeaway.text)}{claims}"))
         lines.append("")
     lines += _claims_by_status(links, history)
     if info.updates:
         lines += [heading(2, "Updates", "briefing_updates"), ""]
         editions = history.of_updates(info.updates) if history else [None] * len(info.updates)
-        lines += [f"- {_update(links, *pair)}" for pair in zip(info.updates, editions, strict=True)]
+        lines += [bullet(_update(links, *pair)) for pair in zip(info.updates, editions, strict=True)]
     return "\n".join(lines)
 
 
@@ -272,30 +277,30 @@ def _glance(links: Links, history: History | None) -> list[str]:
     latest update with a link to all of them.
     """
     info = links.briefing.info
-    lines = [f"- Information as of **{md.date(info.as_of)}**."]
+    lines = [bullet(f"Information as of {strong(md.date(info.as_of))}.")]
     counts = Counter(claim.status for claim in links.briefing.claims)
     if not counts:
-        lines.append(f"- {_label('Claims')} none yet")
+        lines.append(bullet(f"{_label('Claims')} none yet"))
     else:
-        lines.append(f"- {_label('Claims by status')}")
+        lines.append(bullet(_label("Claims by status")))
         claims_page = links.page_url("claims.md") if links.layout.topics else ""
         for status in (status for status in ClaimStatus if counts[status]):
             chip = f"{counts[status]:,} {status.value}"
-            chip = f'<span class="briefing-count briefing-count--{status.value}">{chip}</span>'
-            lines.append(f"    - [{chip}]({claims_page}#{status_anchor(status)})")
+            chip = span(f"briefing-count briefing-count--{status.value}", chip)
+            lines.append(bullet(link(chip, f"{claims_page}#{status_anchor(status)}"), depth=1))
     if info.updates:
         newest = max(range(len(info.updates)), key=lambda index: (info.updates[index].date.span, -index))
         edition = history.of_updates(info.updates)[newest] if history else None
         update = _update(links, info.updates[newest], edition)
         if len(info.updates) > 1:
             update += f"<br>[All {len(info.updates)} updates](#briefing_updates)"
-        lines.append(f"- {_label('Latest update')} {update}")
+        lines.append(bullet(f"{_label('Latest update')} {update}"))
     return lines
 
 
 def _label(text: str) -> str:
     """The label of a line of the glance."""
-    return f'<span class="briefing-glance">{md.plain(text)}</span>'
+    return span("briefing-glance", md.plain(text))
 
 
 def _update(links: Links, update: Update, edition: Edition | None) -> str:
@@ -304,7 +309,7 @@ def _update(links: Links, update: Update, edition: Edition | None) -> str:
     if edition is not None:
         url = f"{links.page_url(render_history.PAGE[0])}#{render_history.anchor(edition)}"
         changes = f" ({md.link('what changed', url)})"
-    return f"**{md.date(update.date)}**: {md.prose_inline(update.text)}{changes}"
+    return f"{strong(md.date(update.date))}: {md.prose_inline(update.text)}{changes}"
 
 
 def status_anchor(status: ClaimStatus) -> str:
@@ -337,60 +342,6 @@ def _status_lists(links: Links, history: History | None, item: Callable[[Claim],
         shown = by_status[status]
         number = f"{len(shown):,} claim{'s' * (len(shown) != 1)}"
         badge = term_badge(links, status)
-        lines += [f"{badge} **{number}**{{ #{status_anchor(status)} }}", ""]
-        lines += [f"- {item(claim)}{_mark(links, history, claim.id)}" for claim in shown] + [""]
+        lines += [f"{badge} {anchored(strong(number), status_anchor(status))}", ""]
+        lines += [bullet(f"{item(claim)}{_mark(links, history, claim.id)}") for claim in shown] + [""]
     return lines
-
-
-def sources(links: Links) -> str:
-    """Every source: its kind, publisher, date, reliability and links, and everything that cites it."""
-    cited_by = CitedBy(links)
-    return sections(links.briefing.sources, lambda source: _source(source, links, cited_by), "sources")
-
-
-def _source(source: Source, links: Links, cited_by: CitedBy) -> str:
-    facts = [f"*{md.capitalised(source.kind.value.replace('-', ' '))}*"]
-    if source.publisher:
-        facts.append(f"published by {links.name_or_link(source.publisher)}")
-    if source.contributors:
-        facts.append("with " + ", ".join(links.name_or_link(name) for name in source.contributors))
-    if source.published:
-        facts.append(md.date(source.published))
-    lines = [links.heading(2, md.plain(source.title), source), "", ", ".join(facts) + ".", ""]
-    if source.reliability:
-        grade = source.reliability
-        label = md.plain(f"{grade.value}, {grade.words}")
-        lines += [f"**Reliability:** {term_link(links, grade, label, grade.definition)}.", ""]
-    web = [
-        md.link(label, url)
-        for label, url in (("Read it", source.url), ("Archived copy", source.archive_url))
-        if url
-    ]
-    if web:
-        lines += [" · ".join(web), ""]
-    if source.notes:
-        lines += [md.prose(source.notes), ""]
-    lines += [cited_by.of(source.id), ""]
-    return "\n".join(lines)
-
-
-def timeline(links: Links) -> str:
-    """The events drawn on a time axis, then in date order, each with its actors, claims and sources."""
-    events = sorted(links.briefing.events, key=lambda event: event.date.span)
-    listed = sections(events, lambda event: _event(event, links), "events")
-    return "\n\n".join(part for part in (render_timeline.drawing(events), listed) if part)
-
-
-def _event(event: Event, links: Links) -> str:
-    when = md.capitalised(md.date_range(event.date, event.end_date))
-    lines = [links.heading(2, f"{when}: {md.plain(event.title)}", event), ""]
-    if event.location:
-        lines += [f"*{md.plain(event.location)}*", ""]
-    if event.description:
-        lines += [md.prose(event.description), ""]
-    if event.actors:
-        lines.append(f"- **Actors:** {links.all(event.actors)}")
-    if event.claims:
-        lines.append(f"- **Claims:** {links.all(event.claims)}")
-    lines += [f"- **Sources:** {links.citations(event.sources)}", ""]
-    return "\n".join(lines)

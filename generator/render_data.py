@@ -8,9 +8,10 @@ the built page alike, whatever engine turns one into the other.
 from __future__ import annotations
 
 from generator import render_text as md
+from generator.dialect import heading
 from generator.editions import History
 from generator.export import FILES, FORMAT, VERSION
-from generator.render_links import Links, heading
+from generator.render_links import Links
 from generator.render_sources import counted
 from generator.vocabulary import Position
 

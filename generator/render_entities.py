@@ -7,9 +7,10 @@ from collections import defaultdict
 from generator import render_history
 from generator import render_text as md
 from generator.dates import Date
+from generator.dialect import anchored, bullet, emphasis, heading, quote, span, strong
 from generator.editions import History
 from generator.model import Actor, Assessment, Claim, Evidence, Quantity, Question, Stance, Term, Treaty
-from generator.render_links import Links, heading, sections, sourced, term_badge, term_link, term_words
+from generator.render_links import Links, sections, sourced, term_badge, term_link, term_words
 from generator.vocabulary import ClaimStatus, Position, Qualifier
 
 POSITION_WORDS = {
@@ -66,22 +67,22 @@ def _claim(claim: Claim, supersedes: list[str], links: Links, editions: History 
         "",
     ]
     if claim.quantity:
-        lines += [f"**Quantity:** {quantity(claim.quantity)}", ""]
+        lines += [f"{strong('Quantity:')} {quantity(claim.quantity)}", ""]
     if claim.status_note:
-        lines += [f"**Why {claim.status.value}:** {md.prose(claim.status_note)}", ""]
-    lines += ["**Stances**", ""]
+        lines += [f"{strong(f'Why {claim.status.value}:')} {md.prose(claim.status_note)}", ""]
+    lines += [strong("Stances"), ""]
     lines += [_stances(claim.id, history, links) for history in claim.stances_over_time]
     lines.append("")
     if claim.evidence:
-        lines += ["**Evidence**", ""] + [_evidence(item, links) for item in claim.evidence] + [""]
+        lines += [strong("Evidence"), ""] + [_evidence(item, links) for item in claim.evidence] + [""]
     if claim.assessment:
         lines += [_assessment(claim.assessment, links), ""]
     if claim.related:
-        lines += [f"**Related claims:** {links.all(claim.related)}", ""]
+        lines += [f"{strong('Related claims:')} {links.all(claim.related)}", ""]
     if claim.superseded_by:
-        lines += [f"**Superseded by:** {links.to(claim.superseded_by)}", ""]
+        lines += [f"{strong('Superseded by:')} {links.to(claim.superseded_by)}", ""]
     if supersedes:
-        lines += [f"**Supersedes:** {links.all(supersedes)}", ""]
+        lines += [f"{strong('Supersedes:')} {links.all(supersedes)}", ""]
     told = render_history.claim_history(links, editions, claim.id) if editions else ""
     if told:
         lines += [told, ""]
@@ -110,8 +111,8 @@ def _assessment(assessment: Assessment, links: Links) -> str:
     judgment = " ".join(words) + "." if words else ""
     rationale = md.prose(assessment.rationale).split("\n\n") if assessment.rationale else []
     first = " ".join(filter(None, [judgment, *rationale[:1]]))
-    paragraphs = [f'<span class="briefing-assessment">{md.plain(ASSESSMENT_LABEL)}</span> {first}']
-    more = '<span class="briefing-assessment briefing-assessment--more"></span>'
+    paragraphs = [f"{span('briefing-assessment', md.plain(ASSESSMENT_LABEL))} {first}"]
+    more = span("briefing-assessment briefing-assessment--more", "")
     paragraphs += [more + paragraph for paragraph in rationale[1:]]
     return "\n\n".join(paragraphs)
 
@@ -157,7 +158,7 @@ def _stances(claim: str, history: tuple[Stance, ...], links: Links) -> str:
     lines = [text, f"    - Position over time: {trajectory(history)}."]
     for stance in history[:-1]:
         when = md.capitalised(md.date(stance.date)) if stance.date else "Undated"
-        verb = f"**{POSITION_WORDS[stance.position]}**{{ #{stance_anchor(claim, stance, False)} }}"
+        verb = anchored(strong(POSITION_WORDS[stance.position]), stance_anchor(claim, stance, False))
         note = f" {md.prose_inline(stance.note)}" if stance.note else ""
         lines.append(sourced(f"    - {when}: {verb}.{note}", links, stance.sources))
     return "\n".join(lines)
@@ -175,7 +176,7 @@ def trajectory(history: tuple[Stance, ...]) -> str:
 
 
 def _stance(stance: Stance, anchor: str, links: Links) -> str:
-    text = f"- {links.to(stance.actor)} **{POSITION_WORDS[stance.position]}**{{ #{anchor} }}"
+    text = bullet(f"{links.to(stance.actor)} {anchored(strong(POSITION_WORDS[stance.position]), anchor)}")
     if stance.date:
         text += f" ({md.date(stance.date)})"
     text += "."
@@ -185,7 +186,7 @@ def _stance(stance: Stance, anchor: str, links: Links) -> str:
 
 
 def _evidence(item: Evidence, links: Links) -> str:
-    text = f"- *{md.capitalised(item.kind.value.replace('-', ' '))}*"
+    text = bullet(emphasis(md.capitalised(item.kind.value.replace("-", " "))))
     if item.released_by:
         text += f", released by {links.to(item.released_by)}"
     if item.date:
@@ -265,20 +266,20 @@ def _relations(members: dict[str, list[str]], links: Links) -> str:
 def _actor(
     actor: Actor, members: list[str], stances: list[tuple[Claim, tuple[Stance, ...]]], links: Links
 ) -> str:
-    facts = [f"*{md.capitalised(actor.kind.value)}*"]
+    facts = [emphasis(md.capitalised(actor.kind.value))]
     if actor.part_of:
         facts.append(f"part of {links.to(actor.part_of)}")
     if actor.country:
         facts.append(md.plain(actor.country))
     lines = [links.heading(2, md.plain(actor.name), actor), "", " · ".join(facts), ""]
     if actor.aliases:
-        lines += [f"**Also known as:** {md.plain(', '.join(actor.aliases))}", ""]
+        lines += [f"{strong('Also known as:')} {md.plain(', '.join(actor.aliases))}", ""]
     if actor.description:
         lines += [md.prose(actor.description), ""]
     if members:
-        lines += [f"**Includes:** {links.all(members)}", ""]
+        lines += [f"{strong('Includes:')} {links.all(members)}", ""]
     if stances:
-        lines += ["**Stances**", ""]
+        lines += [strong("Stances"), ""]
         lines += [_actor_stance(claim, history, links) for claim, history in stances]
         lines.append("")
     return "\n".join(lines)
@@ -290,7 +291,7 @@ def _actor_stance(claim: Claim, history: tuple[Stance, ...], links: Links) -> st
     When the actor asserted or supported a claim that is now refuted or superseded, the item says so.
     """
     current = history[-1]
-    text = f"- **{POSITION_WORDS[current.position]}**: {links.to(claim.id)}"
+    text = bullet(f"{strong(POSITION_WORDS[current.position])}: {links.to(claim.id)}")
     if len(history) > 1:
         changed = md.link("changed", links.stance_url(claim.id, stance_anchor(claim.id, current, True)))
         text = f"{text}, {changed}: {trajectory(history)}"
@@ -327,11 +328,14 @@ def _treaty(treaty: Treaty, links: Links) -> str:
             details.append(f"in {md.plain(signed.place)}")
         if signed.by:
             details.append(f"by {links.all(signed.by)}")
-        lines += [sourced(f"**Signed** {' '.join(details)}.".replace(" .", "."), links, signed.sources), ""]
+        lines += [
+            sourced(f"{strong('Signed')} {' '.join(details)}.".replace(" .", "."), links, signed.sources),
+            "",
+        ]
     if treaty.ratifications:
-        lines += ["**Ratifications**", ""]
+        lines += [strong("Ratifications"), ""]
         for ratification in treaty.ratifications:
-            text = f"- {links.to(ratification.party)}"
+            text = bullet(links.to(ratification.party))
             text += f", {md.date(ratification.date)}." if ratification.date else "."
             if ratification.note:
                 text += f" {md.prose_inline(ratification.note)}"
@@ -345,16 +349,16 @@ def _term(term: Term, links: Links) -> str:
     title = term.title or term.article or term.id
     lines = [links.heading(3, md.plain(title), term), ""]
     if term.article and term.title:
-        lines += [f"*{md.plain(term.article)}*", ""]
+        lines += [emphasis(md.plain(term.article)), ""]
     if term.summary:
         lines += [md.prose(term.summary), ""]
     if term.quote:
-        lines += [f"> {md.plain(term.quote)}", ""]
-    lines += [f"*Sources:* {links.citations(term.sources)}", ""]
+        lines += [quote(md.plain(term.quote)), ""]
+    lines += [f"{emphasis('Sources:')} {links.citations(term.sources)}", ""]
     if term.interpretations:
-        lines += ["**Interpretations**", ""]
+        lines += [strong("Interpretations"), ""]
         for interpretation in term.interpretations:
-            text = f"- {links.to(interpretation.actor)}: {md.prose_inline(interpretation.note)}"
+            text = bullet(f"{links.to(interpretation.actor)}: {md.prose_inline(interpretation.note)}")
             lines.append(sourced(text, links, interpretation.sources))
         lines.append("")
     return "\n".join(lines)
@@ -371,14 +375,14 @@ def _question(question: Question, links: Links) -> str:
         facts.append(f"opened {md.date(question.opened)}")
     lines = [links.heading(2, md.plain(question.question), question), "", " · ".join(facts), ""]
     if question.why_it_matters:
-        lines += [f"**Why it matters:** {md.prose(question.why_it_matters)}", ""]
+        lines += [f"{strong('Why it matters:')} {md.prose(question.why_it_matters)}", ""]
     if question.claims:
-        lines += [f"**Bears on:** {links.all(question.claims)}", ""]
+        lines += [f"{strong('Bears on:')} {links.all(question.claims)}", ""]
     if question.indicators:
-        lines += ["**What would answer it**", ""]
-        lines += [f"- {md.prose_inline(indicator)}" for indicator in question.indicators] + [""]
+        lines += [strong("What would answer it"), ""]
+        lines += [bullet(md.prose_inline(indicator)) for indicator in question.indicators] + [""]
     if question.answer:
-        lines += [f"**Answer:** {md.prose(question.answer)}", ""]
+        lines += [f"{strong('Answer:')} {md.prose(question.answer)}", ""]
     if question.sources:
-        lines += [f"*Sources:* {links.citations(question.sources)}", ""]
+        lines += [f"{emphasis('Sources:')} {links.citations(question.sources)}", ""]
     return "\n".join(lines)

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator import render_text as md
+from generator.dialect import anchored, bullet, heading, span, strong
 from generator.render_entities import ASSESSMENT_LABEL
-from generator.render_links import GuideTerm, Links, heading, term_anchor, term_words
+from generator.render_links import GuideTerm, Links, term_anchor, term_words
 from generator.render_matrix import MEANINGS, position_label
 from generator.vocabulary import (
     ClaimStatus,
@@ -129,13 +130,13 @@ DATES_AND_NOTES = (
 
 def _item(term: GuideTerm, shown: str, definition: str) -> str:
     """One term: as the pages show it (Markdown), anchored where its links lead, then its definition."""
-    return f"- **{shown}**{{ #{term_anchor(term)} }}: {md.plain(definition)}"
+    return bullet(f"{anchored(strong(shown), term_anchor(term))}: {md.plain(definition)}")
 
 
 def _badge(status: ClaimStatus | TreatyStatus | QuestionStatus) -> str:
     """A status as its badge shows it, without the link: the link leads here."""
     words = md.plain(term_words(status))
-    return f'<span class="briefing-status briefing-status--{status.value}">{words}</span>'
+    return span(f"briefing-status briefing-status--{status.value}", words)
 
 
 def _statuses(statuses: Iterable[ClaimStatus | TreatyStatus | QuestionStatus]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from generator import render_text as md
 from generator.dates import Date, DateError
+from generator.dialect import bullet, emphasis, heading, span, strong
 from generator.editions import ClaimAt, Edition, History
 from generator.history import (
     NOUNS,
@@ -23,7 +24,7 @@ from generator.history import (
     StatusChanged,
     judgment,
 )
-from generator.render_links import Links, heading, term_badge
+from generator.render_links import Links, term_badge
 from generator.vocabulary import ClaimStatus
 
 PAGE = ("changes.md", "Changes")
@@ -77,7 +78,7 @@ def edition_changes(links: Links, edition: Edition) -> list[str]:
     by_subject: dict[tuple[str, str | None], list[Change]] = {}
     for change in edition.changes:
         by_subject.setdefault((change.category, change.id), []).append(change)
-    return [f"- {changes_item(links, changes)}" for changes in by_subject.values()]
+    return [bullet(changes_item(links, changes)) for changes in by_subject.values()]
 
 
 def _plural(noun: str, count: int) -> str:
@@ -141,14 +142,14 @@ def _entity(links: Links, category: str, id: str, known: str | None) -> str:
 
 
 def _status(status: str | None) -> str:
-    return f"**{md.plain(status)}**" if status else "*none*"
+    return strong(md.plain(status)) if status else emphasis("none")
 
 
 def _position(position: str | None) -> str:
     from generator.render_entities import POSITION_WORDS  # not at the top: the claims' pages use this module
 
     words = {member.value: words for member, words in POSITION_WORDS.items()}
-    return f"**{words.get(position or '', md.plain(position or 'none'))}**"
+    return strong(words.get(position or "", md.plain(position or "none")))
 
 
 def changed_mark(links: Links, history: History, claim: str) -> str:
@@ -161,7 +162,7 @@ def changed_mark(links: Links, history: History, claim: str) -> str:
     if kind is None or latest is None:
         return ""
     link = md.link(f"{kind} in edition {latest.number}", f"{links.page_url(PAGE[0])}#{anchor(latest)}")
-    return f' <span class="briefing-latest-edition">{link}</span>'
+    return " " + span("briefing-latest-edition", link)
 
 
 def claim_history(links: Links, history: History, claim: str) -> str:
@@ -174,11 +175,11 @@ def claim_history(links: Links, history: History, claim: str) -> str:
     if not found:
         return ""
     changes = links.page_url(PAGE[0])
-    lines = ["**History**", ""]
+    lines = [strong("History"), ""]
     for state in reversed(found):
         edition = state.edition
         title = md.link(md.plain(edition_title(edition)), f"{changes}#{anchor(edition)}")
-        lines.append(f"- {title}: {_claim_state(links, state)}.")
+        lines.append(bullet(f"{title}: {_claim_state(links, state)}."))
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+from generator import dialect
 from generator import render_text as md
 from generator.addresses import relative, share_path, url_of
 from generator.errors import Location
@@ -169,21 +170,20 @@ class Links:
 
     def heading(self, level: int, text: str, entity: AnyEntity) -> str:
         """An entity's heading (its text already Markdown), then a link to edit its file, if it has one."""
-        written = heading(level, text, entity.id)
+        written = dialect.heading(level, text, entity.id)
         found = self.layout.edit(entity.origin) if self.layout.edit else None
         if found is None:
             return written
         url, path = found
         where = f"{path}, line {entity.origin.line}"
-        return (
-            f'{written}\n\n<a class="briefing-edit" href="{md.attribute(url)}" '
-            f'title="Edit {md.attribute(where)}" data-search-exclude="">Edit</a>'
+        return f"{written}\n\n" + dialect.action(
+            "briefing-edit", md.attribute(url), "Edit", f"Edit {md.attribute(where)}"
         )
 
     def share(self, claim: Claim) -> str:
         """The link to a claim's own address, which previews the claim where the link is shared."""
         href = relative(url_of(share_path(claim.id)), self.address)
-        return f'<a class="briefing-share" href="{md.attribute(href)}" data-search-exclude="">{SHARE}</a>'
+        return dialect.action("briefing-share", md.attribute(href), SHARE)
 
     def stance_url(self, claim: str, anchor: str) -> str:
         """Where one of a claim's stances is, by its anchor."""
@@ -191,7 +191,8 @@ class Links:
 
     def to(self, id: str, label: str | None = None) -> str:
         """A link to an entity, labelled with its name unless given a label (Markdown)."""
-        return f"[{label if label is not None else md.plain(name(self.briefing.entity(id)))}]({self.url(id)})"
+        shown = label if label is not None else md.plain(name(self.briefing.entity(id)))
+        return dialect.link(shown, self.url(id))
 
     def all(self, ids: Iterable[str]) -> str:
         """Links to several entities, separated by commas."""
@@ -225,13 +226,14 @@ class Links:
     def markers(self, citations: Iterable[Citation]) -> str:
         """Note markers for citations (``[^1][^2]``); the same citation on a page is the same note."""
         return "".join(
-            f"[^{self._notes.setdefault(citation, len(self._notes) + 1)}]" for citation in citations
+            dialect.note_marker(self._notes.setdefault(citation, len(self._notes) + 1))
+            for citation in citations
         )
 
     def notes(self) -> str:
         """The page's notes, in the order first cited (Markdown footnote definitions)."""
         return "\n".join(
-            f"[^{number}]: {self.citation(citation)}" for citation, number in self._notes.items()
+            dialect.note(number, self.citation(citation)) for citation, number in self._notes.items()
         )
 
     def citation(self, citation: Citation) -> str:
@@ -260,11 +262,6 @@ def name(entity: AnyEntity) -> str:
 def sections(items: Sequence[T], write: Callable[[T], str], none: str) -> str:
     """Each item's section, one after another, or a line saying that the briefing has none."""
     return "\n".join(write(item) for item in items) if items else f"This briefing has no {none} yet."
-
-
-def heading(level: int, text: str, id: str) -> str:
-    """A heading (its text already Markdown) anchored at an id."""
-    return f"{'#' * level} {text} {{#{id}}}"
 
 
 GUIDE_PAGE = "guide.md"
@@ -306,8 +303,7 @@ def term_link(links: Links, term: GuideTerm, label: str, definition: str) -> str
     Positions are defined in the stance matrix's words (``render_matrix.MEANINGS``); every other kind of
     term has its ``definition`` in the vocabulary.
     """
-    term_span = f'<span class="briefing-term" title="{md.attribute(definition)}">{label}</span>'
-    return f"[{term_span}]({term_url(links, term)})"
+    return dialect.link(dialect.span("briefing-term", label, md.attribute(definition)), term_url(links, term))
 
 
 def term_badge(links: Links, term: ClaimStatus | TreatyStatus | QuestionStatus) -> str:
@@ -316,12 +312,10 @@ def term_badge(links: Links, term: ClaimStatus | TreatyStatus | QuestionStatus) 
     A screen reader names it with its kind ("Status: corroborated"); colour and outline only repeat the words.
     """
     name = TERM_KINDS[type(term)][1]
-    badge = (
-        f'<span class="briefing-status briefing-status--{term.value} briefing-term" '
-        f'title="{md.attribute(term.definition)}"><span class="briefing-term__kind">{name}: </span>'
-        f"{md.plain(term_words(term))}</span>"
-    )
-    return f"[{badge}]({term_url(links, term)})"
+    kind = dialect.span("briefing-term__kind", f"{name}: ")
+    classes = f"briefing-status briefing-status--{term.value} briefing-term"
+    badge = dialect.span(classes, kind + md.plain(term_words(term)), md.attribute(term.definition))
+    return dialect.link(badge, term_url(links, term))
 
 
 def sourced(text: str, links: Links, citations: Iterable[Citation]) -> str:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from generator import render_text as md
+from generator.dialect import bullet, link, span, table
 from generator.model import Briefing, Claim, Stance
 from generator.render_entities import stance_anchor
 from generator.render_links import Links, name, term_badge, term_link
@@ -57,9 +58,8 @@ OTHERS = "briefing-matrix-others"
 
 def position_label(position: Position) -> str:
     """A position as the legend shows it: symbol and word, coloured by its class (generator HTML)."""
-    return (
-        f'<span class="briefing-position briefing-position--{position.value}">'
-        f"{SYMBOLS[position]} {position.value}</span>"
+    return span(
+        f"briefing-position briefing-position--{position.value}", f"{SYMBOLS[position]} {position.value}"
     )
 
 
@@ -68,11 +68,8 @@ def _cell_label(position: Position, actor: str) -> str:
 
     The name is for those who cannot see the column's header; the word is set under the symbol.
     """
-    return (
-        f'<span class="{WHO}">{actor}: </span>'
-        f'<span class="briefing-position briefing-position--{position.value}">'
-        f'{SYMBOLS[position]} <span class="{WORD}">{position.value}</span></span>'
-    )
+    symbol = f"{SYMBOLS[position]} {span(WORD, position.value)}"
+    return span(WHO, f"{actor}: ") + span(f"briefing-position briefing-position--{position.value}", symbol)
 
 
 MAX_COLUMNS = 12
@@ -95,7 +92,7 @@ def matrix_index(links: Links) -> str:
     lines = ["With this many claims, each topic's page opens with the stance matrix of its claims.", ""]
     for path, (topic, claims) in links.layout.topics.items():
         number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
-        lines.append(f"- [{md.plain(topic)}]({links.page_url(path)}#{TOPIC_MATRIX}) ({number})")
+        lines.append(bullet(f"{link(md.plain(topic), f'{links.page_url(path)}#{TOPIC_MATRIX}')} ({number})"))
     return "\n".join(lines)
 
 
@@ -115,13 +112,11 @@ def matrix(links: Links, claims: list[Claim] | None = None) -> str:
     if any(len(history) > 1 for claim in shown for history in claim.stances_over_time):
         intro += " " + CHANGED_NOTE
     lines = [intro, ""]
-    lines += [
-        f"- {term_link(links, position, position_label(position), MEANINGS[position])}: {MEANINGS[position]}"
-        for position in Position
-    ] + [""]
-    lines += _header(links, actors, others)
-    for claim in shown:
-        lines.append("| " + " | ".join(_row(claim, actors, others, links)) + " |")
+    for position in Position:
+        term = term_link(links, position, position_label(position), MEANINGS[position])
+        lines.append(bullet(f"{term}: {MEANINGS[position]}"))
+    lines.append("")
+    lines += table(_header(links, actors, others), (_row(claim, actors, others, links) for claim in shown))
     note = "Actors who take no stance on any claim are left out."
     if others:
         shared = (
@@ -132,11 +127,11 @@ def matrix(links: Links, claims: list[Claim] | None = None) -> str:
 
 
 def _header(links: Links, actors: list[str], others: bool) -> list[str]:
-    """The table's header line and its rule: claim, status, each actor (linked), then the others if any."""
-    names = [f'<span class="{ACTOR}">{links.to(id)}</span>' for id in actors]
-    header = [f'<span class="{MATRIX}">Claim</span>', "Status", *names]
-    header += [f'<span class="{OTHERS}">Other actors</span>'] if others else []
-    return ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    """The table's header cells: claim, status, each actor (linked), then the others if any."""
+    names = [span(ACTOR, links.to(id)) for id in actors]
+    header = [span(MATRIX, "Claim"), "Status", *names]
+    header += [span(OTHERS, "Other actors")] if others else []
+    return header
 
 
 def _row(claim: Claim, actors: list[str], others: bool, links: Links) -> list[str]:
@@ -149,9 +144,9 @@ def _row(claim: Claim, actors: list[str], others: bool, links: Links) -> list[st
         url = links.stance_url(claim.id, stance_anchor(claim.id, current, True))
         if current.actor in chosen:
             actor = md.plain(name(links.briefing.entity(current.actor)))
-            cells[current.actor] = f"[{_cell_label(current.position, actor)}]({url})" + _was(history)
+            cells[current.actor] = link(_cell_label(current.position, actor), url) + _was(history)
         else:
-            label = f"[{position_label(current.position)}]({url})" + _was(history)
+            label = link(position_label(current.position), url) + _was(history)
             rest.append(f"{links.to(current.actor)} {label}")
     status = term_badge(links, claim.status)
     row = [links.to(claim.id), status] + [cells.get(id, "") for id in actors]
@@ -169,4 +164,4 @@ def _was(history: tuple[Stance, ...]) -> str:
     before = history[-2]
     when = f", {md.date(before.date)}" if before.date else ""
     was = f"was {SYMBOLS[before.position]} {before.position.value}{when}"
-    return f' <span class="briefing-changed">({was})</span>'
+    return " " + span("briefing-changed", f"({was})")

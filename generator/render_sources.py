@@ -1,6 +1,6 @@
-"""Where each source is cited: the claims, treaties, terms, open questions and events resting on it.
+"""The Sources page: each source, and where it is cited: the claims, treaties, terms, questions and events.
 
-The Sources page lists them under each source, each linked, with what in it cites the source (a stance, an
+The page lists what cites each source under it, each linked, with what in it cites the source (a stance, an
 item of evidence, a ratification...), so that a reader weighing a source sees everything that depends on it.
 """
 
@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator import render_text as md
-from generator.model import Citation, Claim, Event, Treaty
+from generator.dialect import bullet, emphasis, strong
+from generator.model import Citation, Claim, Event, Source, Treaty
 from generator.render_entities import stance_anchor
-from generator.render_links import Links, name
+from generator.render_links import Links, name, sections, term_link
 
 GROUPS = {
     "claims": ("claim", "claims"),
@@ -106,8 +107,8 @@ class CitedBy:
         lines = [f"Cited by {_joined(counts)}.", ""]
         for group, (_, plural) in GROUPS.items():
             if group in groups:
-                lines += [f"**{md.capitalised(plural)}**", ""]
-                lines += [f"- {self._entity(id, parts)}" for id, parts in groups[group].items()] + [""]
+                lines += [strong(md.capitalised(plural)), ""]
+                lines += [bullet(self._entity(id, parts)) for id, parts in groups[group].items()] + [""]
         return "\n".join(lines).rstrip()
 
     def _entity(self, id: str, parts: Parts) -> str:
@@ -133,3 +134,35 @@ def counted(number: int, singular: str, plural: str) -> str:
 def _joined(items: list[str]) -> str:
     """Items in words: "a", "a and b", "a, b and c"."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def page(links: Links) -> str:
+    """Every source: its kind, publisher, date, reliability and links, and everything that cites it."""
+    cited_by = CitedBy(links)
+    return sections(links.briefing.sources, lambda source: _source(source, links, cited_by), "sources")
+
+
+def _source(source: Source, links: Links, cited_by: CitedBy) -> str:
+    facts = [emphasis(md.capitalised(source.kind.value.replace("-", " ")))]
+    if source.publisher:
+        facts.append(f"published by {links.name_or_link(source.publisher)}")
+    if source.contributors:
+        facts.append("with " + ", ".join(links.name_or_link(name) for name in source.contributors))
+    if source.published:
+        facts.append(md.date(source.published))
+    lines = [links.heading(2, md.plain(source.title), source), "", ", ".join(facts) + ".", ""]
+    if source.reliability:
+        grade = source.reliability
+        label = md.plain(f"{grade.value}, {grade.words}")
+        lines += [f"{strong('Reliability:')} {term_link(links, grade, label, grade.definition)}.", ""]
+    web = [
+        md.link(label, url)
+        for label, url in (("Read it", source.url), ("Archived copy", source.archive_url))
+        if url
+    ]
+    if web:
+        lines += [" · ".join(web), ""]
+    if source.notes:
+        lines += [md.prose(source.notes), ""]
+    lines += [cited_by.of(source.id), ""]
+    return "\n".join(lines)

@@ -1,7 +1,7 @@
 """The timeline drawn: an inline SVG placing every event at the precision its date is known.
 
 Drawn at build time, with no script and nothing fetched: a figure the Markdown carries as one raw HTML block
-(no blank line inside), which Python-Markdown, CommonMark engines and ``generator.render_html`` all pass
+(no blank line inside), which Python-Markdown, CommonMark engines and ``generator.dialect`` all pass
 through unchanged. Each date is a span (``generator.dates``): a year or a month is drawn as a bar over all of
 it, a range from its first moment to its last, a day as a short bar or, when too short to see, a dot, and an
 approximate date faded and dashed, with "around" in its label. Every mark is a link to its entry below,
@@ -23,7 +23,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator import render_text as md
+from generator.dialect import bullet, emphasis, strong
 from generator.model import Event
+from generator.render_links import Links, sections
 
 WIDTH = 320
 """The narrowest width, in pixels, the drawing is laid out for: a phone's column. Wider, it stretches."""
@@ -375,3 +377,25 @@ def _percent(fraction: float) -> str:
 def _number(value: float) -> str:
     """A number with at most two decimals and none it does not need."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def page(links: Links) -> str:
+    """The events drawn on a time axis, then in date order, each with its actors, claims and sources."""
+    events = sorted(links.briefing.events, key=lambda event: event.date.span)
+    listed = sections(events, lambda event: _event(event, links), "events")
+    return "\n\n".join(part for part in (drawing(events), listed) if part)
+
+
+def _event(event: Event, links: Links) -> str:
+    when = md.capitalised(md.date_range(event.date, event.end_date))
+    lines = [links.heading(2, f"{when}: {md.plain(event.title)}", event), ""]
+    if event.location:
+        lines += [emphasis(md.plain(event.location)), ""]
+    if event.description:
+        lines += [md.prose(event.description), ""]
+    if event.actors:
+        lines.append(bullet(f"{strong('Actors:')} {links.all(event.actors)}"))
+    if event.claims:
+        lines.append(bullet(f"{strong('Claims:')} {links.all(event.claims)}"))
+    lines += [bullet(f"{strong('Sources:')} {links.citations(event.sources)}"), ""]
+    return "\n".join(lines)

@@ -35,12 +35,13 @@ from generator.fields import (
 )
 from generator.history_schema import history_schema
 from generator.load import BRIEFING_FILES
+from generator.validate import ID_PATTERN
 
 SCHEMAS = Path(__file__).parent / "schemas"
 """Where the schemas are shipped."""
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
-_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 64}
+_ID = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$", "maxLength": 64}
 _TEXT = {"type": ["string", "number", "boolean"]}
 _DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?~?$"
 """A date's form: a year, a month or a day, a day's time of day and offset, and "approximately"."""

@@ -127,3 +127,33 @@ def kursk(tmp_path_factory) -> Iterator[str]:
 def other(tmp_path_factory) -> Iterator[str]:
     """The address of the contract-only briefing's site (tests/briefings/other), served on loopback."""
     yield from _served_site(tmp_path_factory, "other", "--content", str(BRIEFINGS / "other"))
+
+
+SLOW = {
+    "test_package.py": {"dist"},  # builds the sdist and the wheel: 8 s
+    "test_installed_theme.py": {"installed"},  # builds the wheel, installs it in a new environment: 19 s
+}
+"""By test file, the fixtures that make a test slow: each test that uses one is marked ``slow``."""
+SLOW_TESTS = {
+    "test_properties.py::test_every_page_shows_every_text_and_only_the_generator_s_markup",  # 300 briefings: 17 s
+    "test_render_html.py::test_the_same_html_for_any_text",  # 300 briefings through two converters: 17 s
+}
+"""Tests marked ``slow`` by name (file::function): each takes more than 10 s on a 2-core machine."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that need Chromium (``browser``), start a server (``serve``) or take long (``slow``).
+
+    ``pytest -n 2 -m "not browser and not serve and not slow"`` then runs everything else in under a minute on
+    two cores; plain ``pytest`` still runs every test.
+    """
+    for item in items:
+        if not isinstance(item, pytest.Function):
+            continue
+        file = item.path.name
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+        if file.startswith("test_serve") or "Served" in item.function.__code__.co_names:
+            item.add_marker(pytest.mark.serve)
+        if SLOW.get(file, set()) & set(item.fixturenames) or f"{file}::{item.originalname}" in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from generator.cli import main
+from playwright.sync_api import expect  # its assertions retry while a page reloads
 
 from browser import PAGES, Visit, serve
 from conftest import MINIMAL, ROOT
@@ -172,11 +173,16 @@ def test_an_open_page_reloads_itself_on_an_edit_and_on_a_mistake(browser, tmp_pa
         shown = "text => document.querySelector('article')?.innerText.includes(text)"
         visit.page.wait_for_function(shown, arg="Reloaded North Korean troops", timeout=30_000)
         claim.write_text(good.replace("title:", "titel:", 1), encoding="utf-8")
-        visit.page.wait_for_selector(".briefing-problems", timeout=30_000)
-        assert "unknown key 'titel'" in visit.page.inner_text(".briefing-problems")
+        problems = visit.page.locator(".briefing-problems")
+        expect(problems).to_contain_text("unknown key 'titel'", timeout=30_000)  # waits out each reload
         claim.write_text(good, encoding="utf-8")
-        visit.page.wait_for_selector(".briefing-problems", state="detached", timeout=30_000)
-        assert visit.page.locator("#nk-troops-in-combat").is_visible()
+        mended = (
+            "() => !document.querySelector('.briefing-problems')"
+            " && !!document.querySelector('#nk-troops-in-combat')"
+        )
+        visit.page.wait_for_function(mended, timeout=30_000)  # the good build's page, not one mid-reload
+        expect(problems).to_have_count(0)
+        expect(visit.page.locator("#nk-troops-in-combat")).to_be_visible()
         assert visit.errors == []
     finally:
         served.stop()

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from generator import load_briefing, model
 from generator.dates import Date
+from generator.dialect import convert
 from generator.render import render_pages
-from generator.render_html import convert
 from generator.render_timeline import drawing
 from generator.sanitize import removed
 
