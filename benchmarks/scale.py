@@ -45,7 +45,7 @@ if stage == "generator":
     from generator import export
     middle = time.perf_counter()
     export.briefing_json(briefing), export.stance_csv(briefing), export.atom_feed(briefing, None)
-    [export.json_ld(export.claim_review(claim, briefing, None)) for claim in briefing.claims]
+    [json.dumps(export.claim_review(claim, briefing, None)) for claim in briefing.claims]
     figures["export"] = time.perf_counter() - middle
 else:
     import logging

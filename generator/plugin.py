@@ -54,9 +54,9 @@ SERVE_LOG.addHandler(logging.StreamHandler())
 SERVE_LOG.handlers[0].setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
 
 _NOTES = '<div class="footnote">'
-_NOTES_NOT_SEARCHED = '<div class="footnote" data-search-exclude>'
+_NOTES_NOT_SEARCHED = '<div class="footnote" data-search-exclude="">'
 _MARKER = '<sup id="fnref'
-_MARKER_NOT_SEARCHED = '<sup data-search-exclude id="fnref'
+_MARKER_NOT_SEARCHED = '<sup data-search-exclude="" id="fnref'
 """A page's numbered notes, and the markers of them, left out of the search index: the notes would make a
 page's last section match every word of its sources' quotes and titles, the markers add numbers to words."""
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "tables", "toc")
