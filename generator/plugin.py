@@ -38,8 +38,7 @@ from generator.mkdocs_pages import (
 )
 from generator.model import Briefing
 from generator.render import Page as BriefingPage
-from generator.render import problem_pages, render_pages
-from generator.render_links import Layout
+from generator.render import problem_pages, render_site
 from generator.render_text import date
 from generator.sanitize import removed
 from generator.site_folder import KeepClear
@@ -157,18 +156,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         read = self.cache.reads - reads
         log.debug(f"briefing: read {read} new or changed content file{'s' * (read != 1)}")
         self.edit = EditLinks.of(config, self.config.edit_uri)
-        pages = render_pages(
+        site = render_site(
             self.briefing,
             self.edit.url if self.edit else None,
             self.history,
             site_url=config.site_url,
             directory_urls=config.use_directory_urls,
+            language=config.theme.get("language") or "en",
         )
-        self.pages = {page.path: page for page in pages}
-        self.exports = export.files(self.briefing, config.site_url, self.history)
-        language = self.briefing.info.language or config.theme.get("language") or "en"
-        layout = Layout(self.briefing, directory_urls=config.use_directory_urls)
-        self.claim_pages = share.claim_pages(self.briefing, layout, config.site_url, language)
+        self.pages = {page.path: page for page in site.pages}
+        self.exports, self.claim_pages = site.exports, site.claim_pages
         self._check_docs(config)
         self._prepare(config)
         self.valid_at = datetime.now().strftime("%H:%M")

@@ -23,6 +23,7 @@ from generator import (
     render_matrix,
     render_sources,
     render_timeline,
+    share,
 )
 from generator import render_text as md
 from generator.addresses import absolute, url_of
@@ -106,7 +107,40 @@ def render_pages(
     editions, the Changes page follows the overview, and the claims the latest edition changed are marked.
     With the ``site_url`` the site is published at, each page with claims carries their ClaimReviews.
     """
+    return _pages(briefing, Layout(briefing, edit, directory_urls), history, site_url)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the briefing adds to a site, whichever engine builds it."""
+
+    pages: list[Page]
+    """Its pages, as ``render_pages`` gives them."""
+    exports: dict[str, str]
+    """The data files beside them (``briefing.json``...), by path."""
+    claim_pages: dict[str, str]
+    """Each claim's own page (``claim/<id>/index.html``), by path."""
+
+
+def render_site(
+    briefing: Briefing,
+    edit: EditUrl | None = None,
+    history: History | None = None,
+    *,
+    site_url: str | None = None,
+    directory_urls: bool = True,
+    language: str = "en",
+) -> Site:
+    """The pages, the data files and the claims' own pages; ``language`` when the briefing names none."""
     layout = Layout(briefing, edit, directory_urls)
+    return Site(
+        pages=_pages(briefing, layout, history, site_url),
+        exports=export.files(briefing, site_url, history),
+        claim_pages=share.claim_pages(briefing, layout, site_url, briefing.info.language or language),
+    )
+
+
+def _pages(briefing: Briefing, layout: Layout, history: History | None, site_url: str | None) -> list[Page]:
     history = history if history is not None and history.editions else None
     writers: dict[str, Callable[[Links], str]] = {
         "index.md": functools.partial(overview, history=history),

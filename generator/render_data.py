@@ -11,6 +11,7 @@ from generator import render_text as md
 from generator.dialect import heading
 from generator.editions import History
 from generator.export import FILES, FORMAT, VERSION
+from generator.model import CATEGORY_TYPES
 from generator.render_links import Links
 from generator.render_sources import counted
 from generator.vocabulary import Position
@@ -48,7 +49,7 @@ def _json(links: Links, history: History | None) -> list[str]:
         counted(len(briefing.questions), "open question", "open questions"),
         counted(len(briefing.events), "event", "events"),
     ]
-    keys = ", ".join(md.code(key) for key in ("sources", "actors", "claims", "treaties", "questions"))
+    *keys, last = (md.code(key) for key in CATEGORY_TYPES)
     lines = [
         heading(2, "The whole briefing", "data_json"),
         "",
@@ -56,7 +57,7 @@ def _json(links: Links, history: History | None) -> list[str]:
         "",
         f"Every fact of the briefing, as its content files write it: under {md.code('briefing')} its title, "
         f"as-of date, bottom line, key takeaways, authors and updates; then its {', '.join(counts[:-1])} and "
-        f"{counts[-1]}, each a list of records under {keys} and {md.code('events')} (a treaty's terms "
+        f"{counts[-1]}, each a list of records under {', '.join(keys)} and {last} (a treaty's terms "
         f"within it). Dates are written as in the content: {md.code('2024-11~')} is around November 2024.",
         "",
         f"Its {md.code('format')} is {md.code(FORMAT)} and its {md.code('version')} {VERSION}; the version "

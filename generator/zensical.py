@@ -13,13 +13,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from generator import export
 from generator.editions import History
 from generator.mkdocs_pages import SEARCH_SEPARATOR
 from generator.model import Briefing
-from generator.render import Page, render_pages
-from generator.render_links import Layout
-from generator.share import claim_pages, description
+from generator.render import Page, render_site
+from generator.share import description
 from generator.theme_folder import FOLDER
 
 CONFIG = "zensical.toml"
@@ -37,14 +35,11 @@ FEATURES = ("content.footnote.tooltips", "navigation.top", "search.highlight", "
 
 def site_sources(briefing: Briefing, history: History, site_url: str | None) -> dict[str, str]:
     """Every file of the rendered folder, by its path there: the pages, the files beside them, the config."""
-    pages = render_pages(briefing, history=history, site_url=site_url)
-    language = briefing.info.language or "en"
-    files = {page.path: page.source for page in pages}
-    files |= export.files(briefing, site_url, history)
-    files |= claim_pages(briefing, Layout(briefing), site_url, language)
+    site = render_site(briefing, history=history, site_url=site_url)
+    files = {page.path: page.source for page in site.pages} | site.exports | site.claim_pages
     sources = {f"{DOCS}/{path}": text for path, text in files.items()}
     sources |= {f"{THEME}/{path}": (FOLDER / path).read_text(encoding="utf-8") for path in THEME_FILES}
-    return sources | {CONFIG: config(briefing, pages, site_url)}
+    return sources | {CONFIG: config(briefing, site.pages, site_url)}
 
 
 def config(briefing: Briefing, pages: Iterable[Page], site_url: str | None) -> str:
