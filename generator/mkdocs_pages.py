@@ -31,6 +31,8 @@ class SiteLinks:
         self.page, self.files, self.config = page, files, config
         self.to_anchors: dict[File, dict[str, str]] = {}
         """The anchors linked to, by the file they are in (MkDocs' ``Page.links_to_anchors``)."""
+        self.missing: list[tuple[int, str]] = []
+        """The links to missing pages, as reported: each warning's level and message."""
 
     def __call__(self, url: str) -> str:
         """The link as the built page needs it; a missing page is reported, an anchor noted."""
@@ -45,11 +47,13 @@ class SiteLinks:
         wanted = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
         target = self.files.get_file_from_path(wanted)
         if target is None:
-            log.log(
-                self.config.validation.links.not_found,
+            level = self.config.validation.links.not_found
+            message = (
                 f"Doc file '{here}' contains a link '{url}', but the target '{wanted}' is not found among "
-                "documentation files.",
+                "documentation files."
             )
+            log.log(level, message)
+            self.missing.append((level, message))
             return url
         if anchor:
             self.to_anchors.setdefault(target, {}).setdefault(anchor, url)

@@ -13,13 +13,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import markupsafe
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -37,6 +39,7 @@ from generator.mkdocs_pages import (
     toc_tokens,
 )
 from generator.model import Briefing
+from generator.rebuilds import Conversion, Rebuilds, with_unchanged_template
 from generator.render import Page as BriefingPage
 from generator.render import problem_pages, render_site
 from generator.render_text import date
@@ -99,6 +102,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The levels of the headings in a page's table of contents (the toc extension's ``toc_depth``)."""
         self.valid_at: str | None = None
         """While serving: when (HH:MM) the briefing was last valid, or None when it never was."""
+        self.rebuilds = Rebuilds()
+        """While serving: what each build remembers of the last, so that unchanged pages cost little."""
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         """The content folder as messages show it."""
@@ -138,6 +143,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"briefing: {mismatch}")
         separate_search_words(config)
         if self.serving:
+            self.rebuilds.next_build()
             self._refresh_schemas(config)
         reads = self.cache.reads
         try:
@@ -256,7 +262,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         for path, content in (self.exports | self.claim_pages).items():
             files.append(File.generated(config, path, content=content))
+        if self.serving:
+            self.rebuilds.note_files(files)
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """While serving: note what every page shows of the site, to tell which pages are as before."""
+        if self.serving:
+            self.rebuilds.note_site(config, nav)
+        return nav
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """While serving: add the template of pages written as before."""
+        return with_unchanged_template(env) if self.serving else env
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """While serving: have the search take an unchanged page's entries from the build before."""
+        if self.serving:
+            self.rebuilds.search_entries(config.plugins)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Give a briefing page its metadata, and MkDocs only its heading to convert.
@@ -279,30 +302,66 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             page.edit_url = self.edit.page_url(generated.path, self.content_dir(config))
         return markdown.split("\n", 1)[0] + "\n"
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @event_priority(50)
+    def _content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Give a briefing page its HTML, headings and anchors, checked by the sanitizer.
 
         ``dialect`` converts the pages' own Markdown dialect, many times faster than a general engine,
         to the same HTML; links are rewritten to the built site's addresses as MkDocs would rewrite them.
+        While serving, a page whose Markdown and site are as before takes its conversion from the last build.
         """
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
-            links = SiteLinks(page, files, config)
-            converted = convert(generated.markdown, links, self.permalinks)
-            page.toc = get_toc(toc_tokens(converted.headings, self.toc_levels))
-            page.present_anchor_ids = converted.anchors
-            page.links_to_anchors = links.to_anchors
-            html = converted.html.replace(_NOTES, _NOTES_NOT_SEARCHED, 1).replace(
-                _MARKER, _MARKER_NOT_SEARCHED
+        if generated is None:
+            return html
+        make = lambda: self._convert(generated.markdown, page, files, config)  # noqa: E731
+        if self.serving:
+            key = (page.file.src_uri, generated.markdown, self.permalinks, self.toc_levels)
+            converted = self.rebuilds.conversion((key, config.validation.links.not_found), make)
+        else:
+            converted = make()
+        page.toc = get_toc(converted.toc)
+        page.present_anchor_ids = set(converted.anchors)
+        page.links_to_anchors = {
+            target: dict(anchors)
+            for path, anchors in converted.to_anchors.items()
+            if (target := files.get_file_from_path(path)) is not None
+        }
+        return converted.html
+
+    def _convert(self, markdown: str, page: Page, files: Files, config: MkDocsConfig) -> Conversion:
+        """Convert a briefing page, and check it with the sanitizer."""
+        links = SiteLinks(page, files, config)
+        converted = convert(markdown, links, self.permalinks)
+        html = converted.html.replace(_NOTES, _NOTES_NOT_SEARCHED, 1).replace(_MARKER, _MARKER_NOT_SEARCHED)
+        lost = removed(html)
+        if lost:
+            shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
+            raise PluginError(
+                f"briefing: the sanitizer would remove {shown} from the page "
+                f"{page.file.src_uri}: content got past the escaping; please report this as a bug"
             )
-            lost = removed(html)
-            if lost:
-                shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
-                raise PluginError(
-                    f"briefing: the sanitizer would remove {shown} from the page "
-                    f"{page.file.src_uri}: content got past the escaping; please report this as a bug"
-                )
+        return Conversion(
+            html=html,
+            toc=toc_tokens(converted.headings, self.toc_levels),
+            anchors=frozenset(converted.anchors),
+            to_anchors={file.src_uri: anchors for file, anchors in links.to_anchors.items()},
+            missing=tuple(links.missing),
+        )
+
+    @event_priority(-100)
+    def _written_before(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """While serving, once every plugin has given the page its content: see if the last build had it."""
+        page.content = html
+        if self.serving:
+            self.rebuilds.choose_template(page)
         return html
+
+    on_page_content = CombinedEvent(_content, _written_before)
+
+    @event_priority(100)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """While serving: an unchanged page is written as before; a page templated now is kept."""
+        return self.rebuilds.written(output, page) if self.serving else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Mark the site as built by the briefing, so that the next build may replace it."""
