@@ -159,7 +159,7 @@ def _pages(briefing: Briefing, layout: Layout, history: History | None, site_url
     pages = []
     for path, title in PAGES:
         heading_text = briefing.info.title if path == "index.md" else title
-        pages.append(_page(path, title, heading_text, Links(briefing, layout, path), writers[path]))
+        pages += _parts(path, title, heading_text, briefing, layout, writers[path])
     if history is not None:
         path, title = render_history.PAGE
         write = functools.partial(render_history.changes_page, history=history)
@@ -167,9 +167,7 @@ def _pages(briefing: Briefing, layout: Layout, history: History | None, site_url
     for path, (topic, claims) in layout.topics.items():
         write = functools.partial(_topic, claims=claims, history=history)
         heading_text = f"Claims: {topic}" if path != NO_TOPIC_PAGE else "Claims without a topic"
-        pages.append(
-            _page(path, heading_text, heading_text, Links(briefing, layout, path), write, in_nav=False)
-        )
+        pages += _parts(path, heading_text, heading_text, briefing, layout, write, in_nav=False)
     for page in pages:
         page.meta.update(_meta(page, briefing, layout, site_url))
     return pages
@@ -187,8 +185,9 @@ def _meta(page: Page, briefing: Briefing, layout: Layout, site_url: str | None) 
         reviews = [export.claim_review(claim, briefing, f"{address}#{claim.id}") for claim in claims]
         if reviews:
             meta["claim_reviews"] = reviews
-    if page.path in SEARCH_BOOSTS:
-        meta["search"] = {"boost": SEARCH_BOOSTS[page.path]}
+    first = layout.part(page.path)[0]
+    if first in SEARCH_BOOSTS:
+        meta["search"] = {"boost": SEARCH_BOOSTS[first]}
     if page.path in NOT_SEARCHED:
         meta["search"] = {"exclude": True}
     if page.path in WIDE:
@@ -221,10 +220,45 @@ def _problem_item(problem: Problem) -> str:
     return bullet(f"{md.code(str(problem.location))}: {md.plain(message)}{shown}")
 
 
+def _parts(
+    path: str,
+    title: str,
+    heading: str,
+    briefing: Briefing,
+    layout: Layout,
+    write: Callable[[Links], str],
+    in_nav: bool = True,
+) -> list[Page]:
+    """A page, or the pages its entities are spread over when too many for one: only the first in the nav."""
+    paths = layout.parts.get(path, [path])
+    pages = []
+    for number, part in enumerate(paths, start=1):
+        shown = f"{heading} ({number} of {len(paths)})" if number > 1 else heading
+        titled = f"{title} ({number} of {len(paths)})" if number > 1 else title
+        links = Links(briefing, layout, part)
+        pages.append(_page(part, titled, shown, links, write, in_nav and number == 1))
+    return pages
+
+
+def _pager(links: Links) -> str:
+    """The line linking each of the pages a category's entities are spread over, or nothing."""
+    first, number, count = links.layout.part(links.path)
+    if count == 1:
+        return ""
+    pages = [
+        strong(str(index)) if index == number else link(str(index), links.page_url(path))
+        for index, path in enumerate(links.layout.parts[first], start=1)
+    ]
+    return span("briefing-pages", f"Page {number} of {count}: {' · '.join(pages)}")
+
+
 def _page(
     path: str, title: str, heading: str, links: Links, write: Callable[[Links], str], in_nav: bool = True
 ) -> Page:
     body = write(links).rstrip()
+    pager = _pager(links)
+    if pager:
+        body = f"{pager}\n\n{body}\n\n{pager}"
     notes = links.notes()
     markdown = f"# {md.plain(heading)} {{#{_page_anchor(path)}}}\n\n{body}\n"
     if notes:
@@ -234,6 +268,7 @@ def _page(
 
 def _topic(links: Links, claims: list[Claim], history: History | None = None) -> str:
     """A topic's page: the stance matrix of its claims, then the claims."""
+    claims = list(links.shown(claims))
     matrix = render_matrix.matrix(links, claims)
     return "\n\n".join(
         [
@@ -249,17 +284,27 @@ def claims_index(links: Links, history: History | None = None) -> str:
 
     Each claim is listed with its topic; the overview's count of each status links here. Each claim's id
     is an anchor here too, so that links to ``claims/#id`` still land. With a history, the claims the
-    latest edition added or changed are marked.
+    latest edition added or changed are marked. Too many claims to list on one page go on further pages.
     """
-    lines = [f"The {len(links.briefing.claims):,} claims are on a page for each topic.", ""]
-    lines += [heading(2, "Topics", "claims_topics"), ""]
+    lines = []
     topic_of: dict[str, str] = {}
     for path, (topic, claims) in links.layout.topics.items():
         number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
         anchor = "topic_" + path.removeprefix("claims/").removesuffix(".md").replace("-", "_")
         lines.append(bullet(f"{anchored(link(md.plain(topic), links.page_url(path)), anchor)} ({number})"))
         topic_of.update((claim.id, md.plain(topic)) for claim in claims)
-    lines += ["", heading(2, "Claims by status", "claims_by_status"), ""]
+    if links.first_part:
+        lines = [
+            f"The {len(links.briefing.claims):,} claims are on a page for each topic.",
+            "",
+            heading(2, "Topics", "claims_topics"),
+            "",
+            *lines,
+            "",
+        ]
+    else:
+        lines = []
+    lines += [heading(2, "Claims by status", "claims_by_status"), ""]
     lines += _status_lists(
         links, history, lambda claim: f"{anchored(links.to(claim.id), claim.id)} · {topic_of[claim.id]}"
     )
@@ -317,11 +362,11 @@ def _glance(links: Links, history: History | None) -> list[str]:
         lines.append(bullet(f"{_label('Claims')} none yet"))
     else:
         lines.append(bullet(_label("Claims by status")))
-        claims_page = links.page_url("claims.md") if links.layout.topics else ""
         for status in (status for status in ClaimStatus if counts[status]):
             chip = f"{counts[status]:,} {status.value}"
             chip = span(f"briefing-count briefing-count--{status.value}", chip)
-            lines.append(bullet(link(chip, f"{claims_page}#{status_anchor(status)}"), depth=1))
+            page = links.page_url(links.layout.status_page[status]) if links.layout.topics else ""
+            lines.append(bullet(link(chip, f"{page}#{status_anchor(status)}"), depth=1))
     if info.updates:
         newest = max(range(len(info.updates)), key=lambda index: (info.updates[index].date.span, -index))
         edition = history.of_updates(info.updates)[newest] if history else None
@@ -367,15 +412,22 @@ def _claims_by_status(links: Links, history: History | None) -> list[str]:
 
 
 def _status_lists(links: Links, history: History | None, item: Callable[[Claim], str]) -> list[str]:
-    """For each status the briefing's claims have, its badge and count, anchored, then its claims' items."""
+    """For each status the briefing's claims have, its badge and count, anchored, then its claims' items.
+
+    Only the claims this page shows: a status whose claims began on the page before is said to go on.
+    """
+    counts = Counter(claim.status for claim in links.briefing.claims)
     by_status: dict[ClaimStatus, list[Claim]] = {}
-    for claim in links.briefing.claims:
+    for claim in links.shown(links.briefing.claims):
         by_status.setdefault(claim.status, []).append(claim)
     lines = []
     for status in (status for status in ClaimStatus if status in by_status):
         shown = by_status[status]
-        number = f"{len(shown):,} claim{'s' * (len(shown) != 1)}"
+        number = f"{counts[status]:,} claim{'s' * (counts[status] != 1)}"
         badge = term_badge(links, status)
-        lines += [f"{badge} {anchored(strong(number), status_anchor(status))}", ""]
+        if links.layout.status_page.get(status, links.path) == links.path:
+            lines += [f"{badge} {anchored(strong(number), status_anchor(status))}", ""]
+        else:
+            lines += [f"{badge} {strong(number)}, continued", ""]
         lines += [bullet(f"{item(claim)}{_mark(links, history, claim.id)}") for claim in shown] + [""]
     return lines

@@ -238,9 +238,10 @@ def actors(links: Links) -> str:
     for claim in links.briefing.claims:
         for history in claim.stances_over_time:
             stances[history[0].actor].append((claim, history))
-    sections = [_relations(members, links)]
+    sections = [_relations(members, links)] if links.first_part else []
     sections += [
-        _actor(actor, members[actor.id], stances[actor.id], links) for actor in links.briefing.actors
+        _actor(actor, members[actor.id], stances[actor.id], links)
+        for actor in links.shown(links.briefing.actors)
     ]
     return "\n".join(sections)
 
@@ -312,7 +313,7 @@ def _overturned(claim: Claim, history: tuple[Stance, ...], links: Links) -> str:
 
 def treaties(links: Links) -> str:
     """Every treaty with its parties, signing, ratifications and status, and each of its terms."""
-    return sections(links.briefing.treaties, lambda treaty: _treaty(treaty, links), "treaties")
+    return sections(links.shown(links.briefing.treaties), lambda treaty: _treaty(treaty, links), "treaties")
 
 
 def _treaty(treaty: Treaty, links: Links) -> str:
@@ -366,7 +367,8 @@ def _term(term: Term, links: Links) -> str:
 
 def questions(links: Links) -> str:
     """Every open question: status, why it matters, the claims it bears on, indicators and any answer."""
-    return sections(links.briefing.questions, lambda question: _question(question, links), "open questions")
+    shown = links.shown(links.briefing.questions)
+    return sections(shown, lambda question: _question(question, links), "open questions")
 
 
 def _question(question: Question, links: Links) -> str:

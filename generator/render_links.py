@@ -51,6 +51,22 @@ EditUrl = Callable[[Location], tuple[str, str] | None]
 """Gives where the file of a place in the content is edited, and its path in the repository, if it has one."""
 CLAIMS_PER_PAGE = 150
 """Above this many claims, claims move to a page per topic and the claims page becomes their index."""
+PER_PAGE: dict[str, int] = {
+    "claims": 60,
+    "claims.md": 2000,
+    "actors.md": 90,
+    "treaties.md": 50,
+    "questions.md": 200,
+    "timeline.md": 250,
+    "sources.md": 40,
+}
+"""How many entities one page shows at most (``claims``: a topic's page), so that a page's HTML stays under
+about 400 KB however large the briefing: beyond, they are shown over several pages, the first at the page's
+own address and the others after it (``actors/2.md``). A treaty is shown with its terms. ``claims.md``: the
+claims listed by status on the claims page, when claims have a page per topic (further pages under
+``STATUS_PAGES``)."""
+STATUS_PAGES = "claims/by-status"
+"""Where the claims page's further pages are, when it lists too many claims by status for one page."""
 
 
 NO_TOPIC = "other"
@@ -69,9 +85,10 @@ _WINDOWS_DEVICES = [
     "nul",
     *(f"{name}{n}" for name in ("com", "lpt") for n in range(1, 10)),
 ]
-_RESERVED = frozenset(["index", "readme", *_WINDOWS_DEVICES])
+_RESERVED = frozenset(["index", "readme", STATUS_PAGES.removeprefix("claims/"), *_WINDOWS_DEVICES])
 """Words no topic's page may be named by alone: MkDocs makes index and readme the claims folder's own page
-(``claims/``, the claims page's address), and Windows can create no file or folder of a device's name."""
+(``claims/``, the claims page's address), the claims page's further pages take ``by-status``, and Windows can
+create no file or folder of a device's name."""
 
 
 class Layout:
@@ -96,10 +113,64 @@ class Layout:
                 name = NO_TOPIC_NAME if claim.topic is None else claim.topic
                 self.topics.setdefault(paths[claim.topic], (name, []))[1].append(claim)
         self.page_of = {claim.id: path for path, (_, claims) in self.topics.items() for claim in claims}
+        self.parts: dict[str, list[str]] = {}
+        """The pages a page's entities are spread over, when too many for one, by the first page's path."""
+        self.shown: dict[str, Sequence[AnyEntity]] = {}
+        """The entities each of those pages shows, by its path."""
+        events = sorted(briefing.events, key=lambda event: event.date.span)  # as the timeline lists them
+        spread: dict[str, Sequence[AnyEntity]] = {
+            "actors.md": briefing.actors,
+            "treaties.md": briefing.treaties,
+            "questions.md": briefing.questions,
+            "timeline.md": events,
+            "sources.md": briefing.sources,
+        }
+        for path, entities in spread.items():
+            self._spread(path, entities, PER_PAGE[path])
+        for path, (_, claims) in self.topics.items():
+            self._spread(path, claims, PER_PAGE["claims"])
+        self.status_page: dict[ClaimStatus, str] = {}
+        """Where each status's claims begin on the claims page, when claims have a page per topic: on
+        ``claims.md`` or, for very many claims, on one of its further pages."""
+        if self.topics:
+            by_status = sorted(briefing.claims, key=lambda claim: list(ClaimStatus).index(claim.status))
+            self._spread("claims.md", by_status, PER_PAGE["claims.md"], STATUS_PAGES, placed=False)
+            for part in self.parts.get("claims.md", ["claims.md"]):
+                for listed in self.shown.get(part, by_status):
+                    assert isinstance(listed, Claim)
+                    self.status_page.setdefault(listed.status, part)
+
+    def _spread(
+        self, path: str, entities: Sequence[AnyEntity], most: int, folder: str = "", placed: bool = True
+    ) -> None:
+        """Spread a page's entities over pages of at most ``most``, when they are more.
+
+        The further pages are in ``folder`` (the page's own name by default); ``placed``: the entities are
+        shown on those pages, not only listed.
+        """
+        if len(entities) <= most:
+            return
+        chunks = [entities[start : start + most] for start in range(0, len(entities), most)]
+        folder = folder or path.removesuffix(".md")
+        paths = [path] + [f"{folder}/{number}.md" for number in range(2, len(chunks) + 1)]
+        self.parts[path] = paths
+        for part, chunk in zip(paths, chunks, strict=True):
+            self.shown[part] = chunk
+            for entity in chunk if placed else ():
+                self.page_of[entity.id] = part
+                for term in entity.terms if isinstance(entity, Treaty) else ():
+                    self.page_of[term.id] = part
 
     def page(self, entity: AnyEntity) -> str:
         """The page an entity is on."""
         return self.page_of.get(entity.id) or PAGE_OF[type(entity)]
+
+    def part(self, path: str) -> tuple[str, int, int]:
+        """The first page of the pages a page is one of, its number among them and their count."""
+        for first, paths in self.parts.items():
+            if path in paths:
+                return first, paths.index(path) + 1, len(paths)
+        return path, 1, 1
 
 
 def topic_paths(topics: Iterable[str | None]) -> dict[str | None, str]:
@@ -158,11 +229,29 @@ class Links:
         self.up = "../" * page.count("/")  # the page's links are relative to the page, for any engine
         self.address = url_of(page, self.layout.directory_urls)
         """The page's address on the built site, for links written as raw HTML, which no engine rewrites."""
+        self.path = page
+        """The page's path among the site's pages."""
         self._notes: dict[Citation, int] = {}
+
+    def shown(self, entities: Sequence[T]) -> Sequence[T]:
+        """Those of a category's entities this page shows: all, unless they are spread over several pages."""
+        return self.layout.shown.get(self.path, entities)  # type: ignore[return-value]
+
+    @property
+    def first_part(self) -> bool:
+        """Whether the page is the first (or only) page of its entities: what is said once goes there."""
+        return self.layout.part(self.path)[1] == 1
 
     def url(self, id: str) -> str:
         """Where an entity is, from this page."""
         return f"{self.up}{self.layout.page(self.briefing.entity(id))}#{id}"
+
+    def raw_url(self, id: str) -> str:
+        """Where an entity is, from this page, as raw HTML needs it: by its address on the built site."""
+        page = self.layout.page(self.briefing.entity(id))
+        if page == self.path:
+            return f"#{id}"
+        return f"{relative(url_of(page, self.layout.directory_urls), self.address)}#{id}"
 
     def page_url(self, path: str) -> str:
         """Where a page is, from this page."""

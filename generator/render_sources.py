@@ -139,7 +139,8 @@ def _joined(items: list[str]) -> str:
 def page(links: Links) -> str:
     """Every source: its kind, publisher, date, reliability and links, and everything that cites it."""
     cited_by = CitedBy(links)
-    return sections(links.briefing.sources, lambda source: _source(source, links, cited_by), "sources")
+    shown = links.shown(links.briefing.sources)
+    return sections(shown, lambda source: _source(source, links, cited_by), "sources")
 
 
 def _source(source: Source, links: Links, cited_by: CitedBy) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from generator import render_text as md
@@ -108,8 +108,11 @@ class _Mark:
         return _is_dot(self.start, self.end)
 
 
-def drawing(events: Sequence[Event]) -> str:
-    """The timeline of the events (in date order) as a figure holding an inline SVG; nothing for none."""
+def drawing(events: Sequence[Event], url: Callable[[str], str] = lambda id: f"#{id}") -> str:
+    """The timeline of the events (in date order) as a figure holding an inline SVG; nothing for none.
+
+    Each event's mark links to its section, at ``url`` of its id (raw HTML: an address on the built site).
+    """
     if not events:
         return ""
     first, last = _extent(events)
@@ -127,7 +130,7 @@ def drawing(events: Sequence[Event]) -> str:
             f'<svg class="briefing-timeline__drawing" role="group" width="100%" height="{height}" '
             f'font-size="{FONT_SIZE}" fill="currentColor">',
             _axis(first, last, height),
-            *(_drawn(mark, tops[lane]) for mark, lane in zip(marks, lanes, strict=True)),
+            *(_drawn(mark, tops[lane], url) for mark, lane in zip(marks, lanes, strict=True)),
             "</svg>",
             "</div>",
             f"<figcaption>{caption}</figcaption>",
@@ -258,7 +261,7 @@ def _lanes(marks: Sequence[_Mark], most: int) -> tuple[list[int], bool]:
     return lanes, not crowded
 
 
-def _drawn(mark: _Mark, top: int) -> str:
+def _drawn(mark: _Mark, top: int, url: Callable[[str], str]) -> str:
     """An event's link: its name (as its heading reads), its mark and its label."""
     event = mark.event
     name = f"{md.capitalised(md.date_range(event.date, event.end_date))}: {event.title}"
@@ -270,7 +273,7 @@ def _drawn(mark: _Mark, top: int) -> str:
         x, width = _percent(mark.start), _percent(mark.end - mark.start)
         shape = f'<rect class="{kind}" x="{x}" y="{top}" width="{width}" height="{_BAR}"/>'
     label = _texts(mark, top)
-    return f'<a href="#{md.attribute(event.id)}"><title>{md.attribute(name)}</title>{shape}{label}</a>'
+    return f'<a href="{md.attribute(url(event.id))}"><title>{md.attribute(name)}</title>{shape}{label}</a>'
 
 
 def _texts(mark: _Mark, top: int) -> str:
@@ -382,8 +385,9 @@ def _number(value: float) -> str:
 def page(links: Links) -> str:
     """The events drawn on a time axis, then in date order, each with its actors, claims and sources."""
     events = sorted(links.briefing.events, key=lambda event: event.date.span)
-    listed = sections(events, lambda event: _event(event, links), "events")
-    return "\n\n".join(part for part in (drawing(events), listed) if part)
+    listed = sections(links.shown(events), lambda event: _event(event, links), "events")
+    drawn = drawing(events, links.raw_url) if links.first_part else ""
+    return "\n\n".join(part for part in (drawn, listed) if part)
 
 
 def _event(event: Event, links: Links) -> str:
