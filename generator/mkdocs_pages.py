@@ -6,16 +6,22 @@ given as the toc extension reports them, and the search is given a word separato
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import posixpath
 import re
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator.addresses import url_of
 from generator.dialect import Heading
+from generator.findable import Findable
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -109,6 +115,49 @@ def search_mismatch(config: MkDocsConfig) -> str | None:
             "'material/search' in place of 'search'"
         )
     return None
+
+
+def material_search(config: MkDocsConfig) -> bool:
+    """Whether the site is searched with Material's search, which a page's ``search: exclude`` leaves out."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return search is not None and type(search).__module__.startswith("material.")
+
+
+def add_findables(
+    site_dir: str,
+    findables: Iterable[Findable],
+    directory_urls: bool,
+    titles: dict[str, str],
+    boosts: dict[str, int],
+) -> None:
+    """Add each entity to the search index the search wrote, by its name and its own words.
+
+    Each page's entry (its ``titles``, by path) comes before its entities': Material's search shows an entity
+    under its page, which must come first. ``boosts``: how much higher a page's entities rank (by its path),
+    as a page's ``search: boost`` ranks its sections.
+    """
+    path = Path(site_dir) / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    by_page: dict[str, list[Findable]] = {}
+    for found in findables:
+        by_page.setdefault(found.page, []).append(found)
+    for page, found_there in by_page.items():
+        address = url_of(page, directory_urls)
+        title = html.escape(titles.get(page, page), quote=False)
+        entries: list[dict[str, Any]] = [{"location": address, "title": title, "text": ""}]
+        entries += [
+            {
+                "location": f"{address}#{found.id}",
+                "title": html.escape(found.title, quote=False),
+                "text": html.escape(found.text, quote=False),
+            }
+            for found in found_there
+        ]
+        if page in boosts:
+            for entry in entries:
+                entry["boost"] = boosts[page]
+        index["docs"] += entries
+    path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
 
 
 def toc_levels(options: dict[str, Any]) -> range:

@@ -30,9 +30,12 @@ from generator.dialect import Permalinks, convert
 from generator.edit_links import EditLinks
 from generator.editions import History, with_history
 from generator.errors import BriefingError
+from generator.findable import Findable
 from generator.load import FileCache
 from generator.mkdocs_pages import (
     SiteLinks,
+    add_findables,
+    material_search,
     search_mismatch,
     separate_search_words,
     toc_levels,
@@ -40,8 +43,8 @@ from generator.mkdocs_pages import (
 )
 from generator.model import Briefing
 from generator.rebuilds import Conversion, Rebuilds, with_unchanged_template
+from generator.render import SEARCHED_WHOLE, problem_pages, render_site
 from generator.render import Page as BriefingPage
-from generator.render import problem_pages, render_site
 from generator.render_text import date
 from generator.sanitize import removed
 from generator.site_folder import KeepClear
@@ -94,6 +97,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The data files written beside the pages (``briefing.json``...), by path."""
         self.claim_pages: dict[str, str] = {}
         """Each claim's own page (``claim/<id>/index.html``), by its path."""
+        self.findables: list[Findable] = []
+        """Each entity as the search finds it: Material's index holds these, not the pages showing them."""
         self.as_of: str | None = None
         """The briefing's as-of date in words, which the theme shows above hand-written pages too."""
         self.permalinks = Permalinks()
@@ -172,6 +177,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         self.pages = {page.path: page for page in site.pages}
         self.exports, self.claim_pages = site.exports, site.claim_pages
+        self.findables = site.findables if material_search(config) else []
         self._check_docs(config)
         self._prepare(config)
         self.valid_at = datetime.now().strftime("%H:%M")
@@ -200,7 +206,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.briefing is None or self.valid_at is None:
             SERVE_LOG.error(f"briefing: {error.summary()}; the site shows them until they are fixed")
             self.pages = {page.path: page for page in problem_pages(error, self.pages)}
-            self.exports, self.claim_pages, self.as_of = {}, {}, None
+            self.exports, self.claim_pages, self.as_of, self.findables = {}, {}, None, []
             return
         SERVE_LOG.error(
             f"briefing: {error.summary()}; the pages show the briefing as it was at {self.valid_at}, "
@@ -296,6 +302,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 page.meta["briefing"] = {**shown, "feed": export.FILES["atom"]}
             return markdown
         page.meta.update(generated.meta)
+        if self.findables and generated.path not in SEARCHED_WHOLE:
+            page.meta["search"] = {"exclude": True}  # its entities are found by themselves
         if "title" in page.meta:
             page.meta["title"] = markupsafe.escape(page.meta["title"])
         if self.edit is not None:
@@ -363,8 +371,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """While serving: an unchanged page is written as before; a page templated now is kept."""
         return self.rebuilds.written(output, page) if self.serving else output
 
+    @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Mark the site as built by the briefing, so that the next build may replace it."""
+        """Add the entities to the index Material's search wrote; mark the site as built by the briefing.
+
+        The mark lets the next build replace the site.
+        """
+        if self.findables:
+            boosts = {
+                path: page.meta["search"]["boost"]
+                for path, page in self.pages.items()
+                if "boost" in page.meta.get("search", {})
+            }
+            titles = {path: page.heading for path, page in self.pages.items()}
+            add_findables(config.site_dir, self.findables, config.use_directory_urls, titles, boosts)
         site_folder.mark(Path(config.site_dir))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

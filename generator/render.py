@@ -31,6 +31,7 @@ from generator.dialect import anchored, bullet, emphasis, heading, link, span, s
 from generator.drafts import with_line
 from generator.editions import Edition, History
 from generator.errors import BriefingError, Problem
+from generator.findable import Findable, findables
 from generator.model import Briefing, Claim, Update
 from generator.render_guide import guide
 from generator.render_links import (
@@ -87,6 +88,9 @@ PAGES = (
 
 SEARCH_BOOSTS = {"actors.md": 3}
 """Pages whose sections a search ranks higher: a name or alias typed most often seeks an actor."""
+SEARCHED_WHOLE = {"index.md", "guide.md", render_data.PAGE[0]}
+"""The pages whose every section the search should hold: the others show entities, each found by itself
+(``Site.findables``), and lists of entities shown elsewhere."""
 NOT_SEARCHED = {"stances.md"}
 """Pages left out of the search index: the matrix only repeats claims' titles and actors' names."""
 WIDE = {"stances.md"}
@@ -120,6 +124,9 @@ class Site:
     """The data files beside them (``briefing.json``...), by path."""
     claim_pages: dict[str, str]
     """Each claim's own page (``claim/<id>/index.html``), by path."""
+    findables: list[Findable]
+    """Each entity as a search finds it, where the engine's search can be given entries of its own: then
+    only the pages in ``SEARCHED_WHOLE`` need be searched whole."""
 
 
 def render_site(
@@ -137,6 +144,7 @@ def render_site(
         pages=_pages(briefing, layout, history, site_url),
         exports=export.files(briefing, site_url, history),
         claim_pages=share.claim_pages(briefing, layout, site_url, briefing.info.language or language),
+        findables=findables(briefing, layout),
     )
 
 

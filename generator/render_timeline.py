@@ -273,7 +273,9 @@ def _drawn(mark: _Mark, top: int, url: Callable[[str], str]) -> str:
         x, width = _percent(mark.start), _percent(mark.end - mark.start)
         shape = f'<rect class="{kind}" x="{x}" y="{top}" width="{width}" height="{_BAR}"/>'
     label = _texts(mark, top)
-    return f'<a href="{md.attribute(url(event.id))}"><title>{md.attribute(name)}</title>{shape}{label}</a>'
+    page, _, anchor = url(event.id).partition("#")
+    href = f"{md.attribute(page)}#{md.attribute(anchor)}"
+    return f'<a href="{href}"><title>{md.attribute(name)}</title>{shape}{label}</a>'
 
 
 def _texts(mark: _Mark, top: int) -> str:

@@ -15,7 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from generator.cli import main
 from playwright.sync_api import expect  # its assertions retry while a page reloads
 
-from browser import PAGES, Visit, serve
+from browser import DESKTOP, PAGES, PHONE, Visit, serve
 from conftest import MINIMAL, ROOT
 from served import Served, copy_project
 
@@ -202,3 +202,37 @@ def test_the_404_page_works_under_a_project_path(browser, tmp_path, monkeypatch)
         assert stylesheets and all("/briefing/assets/" in request for request in stylesheets)
         header = visit.page.locator(".md-header").evaluate("element => getComputedStyle(element).position")
         assert header == "sticky"  # Material's stylesheet has loaded
+
+
+def asked_for_index(visit: Visit) -> bool:
+    return any(urlsplit(url).path.endswith("/search/search_index.json") for url in visit.requests)
+
+
+@pytest.mark.parametrize("turn", ["click", "hover", "key"])
+def test_a_page_asks_for_the_search_index_only_once_the_reader_turns_to_the_search(browser, kursk, turn):
+    visit = Visit(browser, kursk + "claims/", **DESKTOP)
+    visit.page.wait_for_timeout(1000)
+    assert not asked_for_index(visit), "the index was fetched with the page"
+    if turn == "click":
+        visit.page.locator(".md-search__input").click()
+    elif turn == "hover":
+        visit.page.locator(".md-search__input").hover()
+    else:
+        visit.page.keyboard.press("/")  # the theme's key for the search
+    expect(visit.page.locator(".md-search__form")).to_be_attached()
+    visit.page.wait_for_function(
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/search/search_index.json'))"
+    )
+    assert asked_for_index(visit)
+    assert visit.errors == []
+
+
+def test_on_a_phone_opening_the_search_asks_for_the_index(browser, kursk):
+    visit = Visit(browser, kursk + "claims/", **PHONE)
+    visit.page.wait_for_timeout(1000)
+    assert not asked_for_index(visit)
+    visit.page.locator("label[for=__search]").first.tap()
+    visit.page.wait_for_function(
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/search/search_index.json'))"
+    )
+    assert "north-korean-government" in visit.search("Pyongyang")
