@@ -1,293 +1,178 @@
-"""How the generator scales: CPU time of load, validate, render and a MkDocs build, 500 to 4,000 entities.
+"""How the briefing scales, where its readers and authors wait: 500 to 8,000 entities, two topic mixes.
 
-    .venv/bin/python benchmarks/scale.py                  # the figures the README quotes
-    .venv/bin/python benchmarks/scale.py --sizes 500 --runs 1 --no-browser
+    .venv/bin/python benchmarks/scale.py                  # every part: the figures the README quotes
+    .venv/bin/python benchmarks/scale.py --sizes 500 2000 --runs 1 --parts build,serve
+    .venv/bin/python benchmarks/scale.py --sizes 2000 8000 --parts reader
 
-Every figure is the CPU time (user + system) of a fresh process, the median of --runs runs, so that one run
-does not warm the next and other work on a shared machine weighs less than on a clock; the build's wall time
-is shown beside it. Peak memory is that process's own maximum resident set. The floor is MkDocs with Material
-building 2,000 plain pages of about 250 words, kept out of the navigation.
+The parts:
 
-The builds are interleaved: each round builds the floor, then each size (2,000 and 4,000 first), so that the
-two builds of a ratio are taken seconds apart; a ratio is the median of its rounds' ratios, shown with their
-least and greatest. Inside each build the CPU spent in every hook of the briefing plugin (which renders the
-pages, converts their Markdown, checks them with the sanitizer and writes the exports) is summed as the
-project's own, with the plugin's import, and the CPU of Material's search plugin beside it.
+- build: the CPU time of load and validate, render and the exports alone, and of the whole MkDocs build with
+  the briefing plugin's share (every hook of it) and Material's search's, each in a fresh process, the median
+  of --runs rounds interleaved with the floor's builds, so that each ratio pairs figures taken seconds apart
+  (``builds.py``); on the many-topic mix. Then the largest page's HTML of each size and topic mix.
+- reader: each page view's downloaded bytes, the search-ready time and the first search, in Debian's Chromium
+  (``reader.py``).
+- serve: ``properdocs serve`` on the Kursk briefing and the --serve-sizes synthetic ones: idle CPU, and from
+  an edit to the page showing it, seconds and CPU (``serving.py``).
+
+Synthetic briefings are written by ``synthetic.py`` into a temporary folder, removed at the end.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import random
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import builds
+import report
+import serving
+import synthetic
 
-import synthetic  # noqa: E402
-
-CHILD = """
-import functools, json, resource, sys, time
-from pathlib import Path
-stage, content, site = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
-started, started_wall = time.process_time(), time.perf_counter()
-figures, depth = {}, {}
-
-def timed(owner, name, key):
-    # Sum the CPU of owner.name's calls under key, an outermost call only, so that nested calls count once.
-    original = getattr(owner, name)
-    @functools.wraps(original)  # keeps mkdocs_priority, which MkDocs reads to order the hooks
-    def wrapper(*args, **kwargs):
-        depth[key] = depth.get(key, 0) + 1
-        before = time.process_time()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            depth[key] -= 1
-            if not depth[key]:
-                figures[key] = figures.get(key, 0.0) + time.process_time() - before
-    setattr(owner, name, wrapper)
-
-def hooks(cls, key):
-    for name, value in list(vars(cls).items()):
-        if name.startswith("on_") and callable(value):
-            timed(cls, name, key)
-
-if stage == "generator":
-    from generator import load_briefing
-    from generator.render import render_pages
-    briefing = load_briefing(content)
-    figures["load_validate"] = time.process_time() - started
-    middle = time.process_time()
-    pages = render_pages(briefing)
-    figures["render"] = time.process_time() - middle
-    from generator import export
-    middle = time.process_time()
-    export.briefing_json(briefing), export.stance_csv(briefing), export.atom_feed(briefing, None)
-    [json.dumps(export.claim_review(claim, briefing, None)) for claim in briefing.claims]
-    figures["export"] = time.process_time() - middle
-else:
-    import logging
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from material.plugins.search.plugin import SearchPlugin
-    logging.disable(logging.WARNING)
-    hooks(SearchPlugin, "search_cpu")
-    if stage == "build":  # the project's import counts as its own: the floor does not pay it
-        before = time.process_time()
-        import generator.plugin
-        figures["project_cpu"] = time.process_time() - before
-        hooks(generator.plugin.BriefingPlugin, "project_cpu")
-        timed(generator.plugin, "convert", "convert_cpu")
-        timed(generator.plugin, "removed", "removed_cpu")
-    config = load_config(sys.argv[4], site_dir=site)
-    if "briefing" in config.plugins:
-        config.plugins["briefing"].config.content_dir = str(content)
-    build(config)
-    figures["build"] = time.process_time() - started
-    figures["build_wall"] = time.perf_counter() - started_wall
-figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps(figures))
-"""
-"""The measuring process: the stage ``generator``, ``build`` (a briefing's site) or ``floor``, then the
-content folder, the site folder and the MkDocs configuration; it prints its figures as one JSON line."""
-
-Runs = list[dict[str, float]]
-"""The figures of each run of one measurement, in the order they were taken."""
+PARTS = ("build", "reader", "serve")
+"""The parts of the benchmark, in the order they run."""
 
 
-def child(stage: str, content: Path, site: Path, config: Path) -> dict[str, float]:
-    """The figures of one fresh measuring process, or the end of the benchmark with its error output."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-c", CHILD, stage, str(content), str(site), str(config)],
-        capture_output=True, text=True, check=False, env=environment, cwd=ROOT,
-    )  # fmt: skip
-    if result.returncode != 0:
-        raise SystemExit(f"{stage} failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+class Briefings:
+    """The synthetic briefings and their built sites, each written and built once, when first needed."""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        """The temporary folder holding them."""
+        self.built: set[tuple[int, str]] = set()
+        """The sizes and mixes whose site is built."""
+
+    def content(self, size: int, mix: str) -> Path:
+        """The content folder of a size in a topic mix."""
+        folder = self.work / f"content-{size}-{mix}"
+        if not folder.exists():
+            synthetic.write(folder, size, topics=mix)
+        return folder
+
+    def site(self, size: int, mix: str) -> Path:
+        """Where the site of a size in a topic mix is built."""
+        return self.work / f"site-{size}-{mix}"
+
+    def built_site(self, size: int, mix: str) -> Path:
+        """The site of a size in a topic mix, built now if it is not yet."""
+        if (size, mix) not in self.built:
+            builds.child("build", self.content(size, mix), self.site(size, mix))
+            self.built.add((size, mix))
+        return self.site(size, mix)
 
 
-def median(runs: Runs, key: str) -> float:
-    """The median of one figure over the runs; zero for a figure no run reported (a hook never called)."""
-    return statistics.median(run.get(key, 0.0) for run in runs)
+def measure(arguments: argparse.Namespace) -> dict[str, Any]:
+    """Every figure of the parts asked for."""
+    sizes, mixes, parts = sorted(arguments.sizes), arguments.mixes, arguments.parts
+    browser = "reader" in parts and not arguments.no_browser
+    reader = reader_module() if browser else None  # before minutes of building: Chromium is there
+    if "serve" in parts:
+        serving.properdocs()
+    figures: dict[str, Any] = {"load": [os.getloadavg()[0]]}
+    with tempfile.TemporaryDirectory(prefix="briefing-benchmark-") as scratch:
+        briefings = Briefings(Path(scratch))
+        if "build" in parts:
+            contents = {size: briefings.content(size, "many") for size in sizes}
+            sites = {size: briefings.site(size, "many") for size in sizes}
+            figures["build"] = builds.measure(Path(scratch), contents, sites, arguments.runs)
+            briefings.built.update((size, "many") for size in sizes)
+        if "build" in parts or "reader" in parts:
+            figures["pages"] = {
+                (size, mix): builds.largest_page(briefings.built_site(size, mix))
+                for size in sizes
+                for mix in mixes
+            }
+        if reader is not None:
+            sites = {(size, mix): briefings.built_site(size, mix) for size in sizes for mix in mixes}
+            figures["reader"] = reader.measure(sites, arguments.runs)
+        if "serve" in parts:
+            figures["serve"] = serve(briefings, arguments.serve_sizes, figures.get("build"), arguments.runs)
+    figures["load"].append(os.getloadavg()[0])
+    return figures
 
 
-def spread(ratios: list[float]) -> dict[str, float]:
-    """The median, least and greatest of paired ratios."""
-    return {"median": statistics.median(ratios), "min": min(ratios), "max": max(ratios)}
+def reader_module() -> ModuleType:
+    """The reader's measures, once Playwright and Chromium are found; else how to get them or do without."""
+    try:
+        import reader
+    except ImportError as missing:
+        raise SystemExit(
+            f"The reader's measures need Playwright ({missing}): install the test extras "
+            "(.venv/bin/pip install -e '.[test]'), or measure without a browser (--no-browser)."
+        ) from None
+    reader.chromium()
+    return reader
 
 
-def folder_size(folder: Path) -> int:
-    """The bytes of every file under the folder."""
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+def serve(briefings: Briefings, sizes: list[int], build: dict[str, Any] | None, runs: int) -> dict[str, Any]:
+    """The serving figures of the Kursk briefing and the synthetic sizes, each beside its full build's CPU.
 
-
-def write_floor(folder: Path, pages: int) -> Path:
-    """2,000 plain pages of about 250 words, out of the navigation, built by Material: the floor."""
-    docs = folder / "docs"
-    docs.mkdir(parents=True)
-    rng = random.Random(2)
-    (docs / "index.md").write_text("# Floor\n\nThe pages below are kept out of the navigation.\n")
-    for number in range(pages):
-        words = " ".join(rng.choice(synthetic.WORDS) for _ in range(250))
-        (docs / f"page-{number}.md").write_text(f"# Page {number}\n\n{words}\n", encoding="utf-8")
-    config = folder / "mkdocs.yml"
-    config.write_text(
-        "site_name: Floor\ntheme:\n  name: material\n  font: false\nplugins: [search]\n"
-        "nav: [index.md]\nnot_in_nav: |\n  /page-*.md\n",
-        encoding="utf-8",
-    )
-    return config
-
-
-def interleaved(work: Path, sizes: list[int], runs: int) -> tuple[Runs, dict[int, Runs]]:
-    """The floor's builds and each size's, in rounds of floor, 2,000, 4,000 and then the other sizes."""
-    floor_config = write_floor(work / "floor", 2000)
-    order = sorted(sizes, key=lambda size: (size not in (2000, 4000), size))
-    floor: Runs = []
-    builds: dict[int, Runs] = {size: [] for size in sizes}
-    for _ in range(runs):
-        floor.append(child("floor", work, work / "floor-site", floor_config))
-        for size in order:
-            content, site = work / f"content-{size}", work / f"site-{size}"
-            builds[size].append(child("build", content, site, ROOT / "mkdocs.yml"))
-    return floor, builds
-
-
-def ratios(floor: Runs, builds: dict[int, Runs]) -> dict[str, dict[str, float]]:
-    """Each size's build over the floor's, and 4,000's over 2,000's, each taken within one round."""
-    paired = {
-        f"{size:,} / floor": [run["build"] / base["build"] for run, base in zip(runs, floor, strict=True)]
-        for size, runs in builds.items()
+    The full build is the build part's median for that size when it ran; else the median of ``runs`` builds,
+    each in a fresh process, measured now.
+    """
+    named = {"Kursk": builds.ROOT / "content"} | {
+        f"{size:,}": briefings.content(size, "many") for size in sorted(sizes)
     }
-    if 2000 in builds and 4000 in builds:
-        pairs = zip(builds[4000], builds[2000], strict=True)
-        paired["4,000 / 2,000"] = [large["build"] / small["build"] for large, small in pairs]
-    return {label: spread(values) for label, values in paired.items()}
+    figures = serving.measure(briefings.work, named)
+    rows = build["sizes"] if build else {}
+    for number, (name, served) in enumerate(figures.items()):
+        size = int(name.replace(",", "")) if name[0].isdigit() else None
+        if size in rows:
+            served["full_build_cpu"] = rows[size]["build"]
+            served["full_build_source"] = "the build part's median"
+        else:
+            site = briefings.work / f"served-site-{number}"
+            full = [builds.child("build", named[name], site) for _ in range(runs)]
+            served["full_build_cpu"] = builds.median(full, "build")
+            served["full_build_source"] = f"median of {runs} build(s) in a fresh process"
+    return figures
 
 
-def size_row(generator: Runs, builds: Runs, site: Path) -> dict[str, float]:
-    """One size's medians, its shares of the build (the median of each run's share) and its site's sizes."""
-    index = site / "search" / "search_index.json"
-    row = {key: median(generator, key) for key in ("load_validate", "render", "export")}
-    for key in ("build", "build_wall", "project_cpu", "convert_cpu", "removed_cpu", "search_cpu", "peak_mb"):
-        row[key] = median(builds, key)
-    for key in ("project", "search"):
-        row[f"{key}_share"] = statistics.median(run.get(f"{key}_cpu", 0.0) / run["build"] for run in builds)
-    return row | {
-        "site_mb": folder_size(site) / 1e6,
-        "index_mb": index.stat().st_size / 1e6,
-        "largest_page_mb": max(p.stat().st_size for p in site.rglob("*.html")) / 1e6,
-        "pages": sum(1 for _ in site.rglob("index.html")),
-    }
+def parts(text: str) -> list[str]:
+    """The parts named in a comma-separated list, or a usage error naming the known ones."""
+    named = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [part for part in named if part not in PARTS]
+    if unknown or not named:
+        known = ",".join(PARTS)
+        raise argparse.ArgumentTypeError(f"unknown part {', '.join(unknown)!r}: choose among {known}")
+    return named
 
 
-def measure(sizes: list[int], runs: int, browser: bool) -> dict[str, object]:
-    """Every figure of the report: the floor, each size's row, the paired ratios and the first search."""
-    report: dict[str, object] = {"runs": runs}
-    with tempfile.TemporaryDirectory() as scratch:
-        work = Path(scratch)
-        for size in sizes:
-            synthetic.write(work / f"content-{size}", size)
-        config = ROOT / "mkdocs.yml"
-        generator = {
-            size: [child("generator", work / f"content-{size}", work, config) for _ in range(runs)]
-            for size in sizes
-        }
-        floor, builds = interleaved(work, sizes, runs)
-        keys = ("build", "build_wall", "search_cpu", "peak_mb")
-        report["floor"] = {key: median(floor, key) for key in keys}
-        report["floor"]["site_mb"] = folder_size(work / "floor-site") / 1e6  # type: ignore[index]
-        sites = {size: work / f"site-{size}" for size in sizes}
-        report["sizes"] = {size: size_row(generator[size], builds[size], sites[size]) for size in sizes}
-        report["ratios"] = ratios(floor, builds)
-        if browser and 2000 in sizes:
-            report["first_search_s"] = first_search(work / "site-2000")
-    return report
-
-
-QUERY = synthetic.VOCABULARY[400]
-"""A word of middling frequency, as a reader's search term usually is."""
-
-
-def first_search(site: Path) -> float:
-    """Seconds from a reader's keystroke to the first results, the index already loaded, on a fresh page."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from playwright.sync_api import sync_playwright
-
-    from browser import FLAGS, serve
-
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    meta = "document.querySelector('.md-search-result__meta').textContent"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
-        for url in serve(site):
-            page = browser.new_page()
-            page.goto(url + "claims/", wait_until="networkidle")
-            box = page.locator(".md-search__input")
-            box.click()
-            page.wait_for_function(f"!{meta}.includes('Initializing')")
-            box.fill(QUERY)
-            started = time.perf_counter()
-            box.press("End")
-            page.wait_for_function(f"{meta}.includes('matching')")
-            elapsed = time.perf_counter() - started
-        browser.close()
-    return elapsed
-
-
-GOALS = {"2,000 / floor": "<= 1.0", "4,000 / 2,000": "<= 2.2"}
-"""The ratios the project aims for."""
-
-
-def print_report(report: dict) -> None:
-    """The report as tables: CPU seconds and shares, then the sites' sizes, then the paired ratios."""
-    floor, runs = report["floor"], report["runs"]
-    print(f"CPU seconds of a fresh process, median of {runs} run(s); wall seconds of the build beside it")
-    print(f"floor: 2,000 plain pages out of the navigation: build {floor['build']:.2f} s CPU "
-          f"({floor['build_wall']:.2f} s wall), search plugin {floor['search_cpu']:.2f} s CPU "
-          f"({floor['search_cpu'] / floor['build']:.1%}), peak {floor['peak_mb']:.0f} MB, "
-          f"site {floor['site_mb']:.1f} MB")  # fmt: skip
-    print(f"{'entities':>8} {'load+valid':>10} {'render':>7} {'export':>7} {'build CPU':>9} {'wall':>7} "
-          f"{'project':>8} {'share':>6} {'convert':>8} {'sanitize':>8} "
-          f"{'search':>7} {'share':>6}")  # fmt: skip
-    for size, row in report["sizes"].items():
-        print(f"{size:>8} {row['load_validate']:>9.2f}s {row['render']:>6.2f}s {row['export']:>6.2f}s "
-              f"{row['build']:>8.2f}s {row['build_wall']:>6.2f}s {row['project_cpu']:>7.2f}s "
-              f"{row['project_share']:>6.1%} {row['convert_cpu']:>7.2f}s {row['removed_cpu']:>7.2f}s "
-              f"{row['search_cpu']:>6.2f}s {row['search_share']:>6.1%}")  # fmt: skip
-    print("  load+valid, render, export: the project's stages alone, outside MkDocs (CPU)")
-    print("  project: the briefing plugin's import and every hook of it in the build, convert and sanitize")
-    print("  included (CPU); search: every hook of Material's search plugin (CPU)")
-    print(f"{'entities':>8} {'peak MB':>8} {'site MB':>8} {'index MB':>8} {'largest page':>12} {'pages':>6}")
-    for size, row in report["sizes"].items():
-        print(f"{size:>8} {row['peak_mb']:>8.0f} {row['site_mb']:>8.1f} {row['index_mb']:>8.2f} "
-              f"{row['largest_page_mb']:>9.2f} MB {row['pages']:>6}")  # fmt: skip
-    for label, ratio in report["ratios"].items():
-        goal = f" (goal {GOALS[label]})" if label in GOALS else ""
-        print(f"build CPU {label}: median {ratio['median']:.2f} of {runs} pair(s), "
-              f"min {ratio['min']:.2f}, max {ratio['max']:.2f}{goal}")  # fmt: skip
-    if "first_search_s" in report:
-        print(f"first search on the 2,000-entity site: {report['first_search_s']:.3f} s (goal < 0.5)")
+def positive(text: str) -> int:
+    """A whole number of at least one, or a usage error."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
 
 
 def main() -> int:
-    """Measure the sizes asked for and print the report."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 4000])
-    parser.add_argument("--runs", type=int, default=3, help="rounds of builds; the medians are reported")
-    parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
+    """Measure the parts and sizes asked for, and print the report."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", type=positive, nargs="+", default=[500, 2000, 4000, 8000], help="entities")
+    parser.add_argument(
+        "--runs", type=positive, default=3, help="rounds of builds and searches; medians reported"
+    )
+    parser.add_argument("--parts", type=parts, default=list(PARTS), help="e.g. build,reader,serve (all)")
+    parser.add_argument(
+        "--mixes", nargs="+", choices=sorted(synthetic.TOPICS), default=["many", "few"],
+        help="topic mixes for the largest pages and the page views (both)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--serve-sizes", type=positive, nargs="*", default=[2000, 4000],
+        help="synthetic sizes served beside the Kursk briefing (2000 4000)",
+    )  # fmt: skip
+    parser.add_argument("--no-browser", action="store_true", help="skip the reader's measures in Chromium")
     arguments = parser.parse_args()
-    print_report(measure(arguments.sizes, arguments.runs, not arguments.no_browser))
+    try:
+        figures = measure(arguments)
+    except KeyboardInterrupt:  # every server and browser started is stopped by now
+        print("interrupted: nothing measured is reported", file=sys.stderr)
+        return 130
+    report.print_report(figures)
     return 0
 
 

@@ -13,15 +13,20 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_finds_nothing():
-    result = run(sys.executable, "-m", "ruff", "check", "generator", "tests")
+    result = run(sys.executable, "-m", "ruff", "check", "generator", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_formatting_is_applied():
-    result = run(sys.executable, "-m", "ruff", "format", "--check", "generator", "tests")
+    result = run(sys.executable, "-m", "ruff", "format", "--check", "generator", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_mypy_finds_nothing():
     result = run(sys.executable, "-m", "mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_nothing_in_the_benchmarks():
+    result = run(sys.executable, "-m", "mypy", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
