@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from edits import Edit, apply
 from large_briefing import many_actors
 from served import copy_project
 
@@ -24,6 +25,8 @@ pytestmark = pytest.mark.serve
 SERVING = """
 import json, logging, shutil, sys
 from pathlib import Path
+sys.path.insert(0, sys.argv[4])
+from edits import apply
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 project, steps, out = Path(sys.argv[1]), json.loads(sys.argv[2]), Path(sys.argv[3])
@@ -31,17 +34,7 @@ logging.disable(logging.WARNING)
 site = out / "serving"
 counts = []
 for number, edits in enumerate(steps):
-    for path, old, new in edits:
-        file = project / path
-        if new is None:
-            file.unlink()
-        elif old is None:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_text(new, encoding="utf-8")
-        else:
-            text = file.read_text(encoding="utf-8")
-            assert old in text, (path, old)
-            file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    apply(project, edits)
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
     if number == 0:
         config.plugins.on_startup(command="serve", dirty=False)
@@ -50,16 +43,14 @@ for number, edits in enumerate(steps):
     shutil.copytree(site, out / f"step-{number}")
 print(json.dumps(counts))
 """
-"""Builds the project as ``serve`` does after each step's edits (path, old, new: new None deletes the file,
-old None writes it whole), copying the site after each; prints how many pages each build wrote as before."""
-
-Edit = tuple[str, str | None, str | None]
+"""Builds the project as ``serve`` does after each step's edits (``edits.apply``), copying the site after each;
+prints how many pages each build wrote as before."""
 
 
 def serve_steps(project: Path, steps: list[list[Edit]], out: Path) -> list[int]:
     """Build the project as ``serve`` does, step by step; the sites are out/step-N."""
     result = subprocess.run(
-        [sys.executable, "-c", SERVING, str(project), json.dumps(steps), str(out)],
+        [sys.executable, "-c", SERVING, str(project), json.dumps(steps), str(out), str(Path(__file__).parent)],
         capture_output=True, text=True, check=False, cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip
@@ -106,15 +97,7 @@ def check_steps(
     fresh = tmp_path / "fresh"
     copy_project(fresh, content)
     for number, edits in enumerate(steps):
-        for path, old, new in edits:
-            file = fresh / path
-            if new is None:
-                file.unlink()
-            elif old is None:
-                file.parent.mkdir(parents=True, exist_ok=True)
-                file.write_text(new, encoding="utf-8")
-            else:
-                file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        apply(fresh, edits)
         if number in invalid:  # no fresh build: the served pages show the last valid briefing, and why
             assert "The briefing has" in (tmp_path / "sites" / f"step-{number}" / "index.html").read_text()
             continue

@@ -19,20 +19,8 @@ from conftest import BRIEFINGS, ROOT
 
 
 def built_index(content: Path, site: Path) -> list[dict]:
-    assert (
-        main(
-            [
-                "build",
-                "--config",
-                str(ROOT / "mkdocs.yml"),
-                "--content",
-                str(content),
-                "--site-dir",
-                str(site),
-            ]
-        )
-        == 0
-    )
+    config = str(ROOT / "mkdocs.yml")
+    assert main(["build", "--config", config, "--content", str(content), "--site-dir", str(site)]) == 0
     return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
