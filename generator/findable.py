@@ -56,7 +56,7 @@ def findables(briefing: Briefing, layout: Layout) -> list[Findable]:
             layout.page(entity),
             entity.id,
             name(entity),
-            _joined([*_found_by(entity), words(_prose(entity)) if with_prose else ""]),
+            _joined([*_found_by(entity, briefing), words(_prose(entity)) if with_prose else ""]),
         )
         for entity in entities
     ]
@@ -66,7 +66,7 @@ def _joined(parts: list[str]) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def _found_by(entity: AnyEntity) -> list[str]:
+def _found_by(entity: AnyEntity, briefing: Briefing) -> list[str]:
     """The words beside its name an entity is always found by: aliases, figures, status, topic, dates."""
     if isinstance(entity, Claim):
         figure = _figure(entity.quantity) if entity.quantity else ""
@@ -74,12 +74,19 @@ def _found_by(entity: AnyEntity) -> list[str]:
     if isinstance(entity, Actor):
         return [", ".join(entity.aliases), entity.country or ""]
     if isinstance(entity, Source):
-        return [entity.publisher or "", ", ".join(entity.contributors), entity.kind.value.replace("-", " ")]
+        named = [_named(briefing, written) for written in (entity.publisher or "", *entity.contributors)]
+        return [*named, entity.kind.value.replace("-", " ")]
     if isinstance(entity, Treaty | Question):
         return [entity.status.value if entity.status else ""]
     if isinstance(entity, Event):
         return [date_range(entity.date, entity.end_date), entity.location or ""]
     return [entity.article or ""]  # a treaty's term
+
+
+def _named(briefing: Briefing, written: str) -> str:
+    """A publisher or contributor as a reader knows it: an actor's name for its id, else the text written."""
+    actor = briefing.index.get(written)
+    return actor.name if isinstance(actor, Actor) else written
 
 
 def _prose(entity: AnyEntity) -> str:

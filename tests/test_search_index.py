@@ -6,6 +6,7 @@ actors' and the sources' pages, a stance's quote under its source): each entity 
 
 from __future__ import annotations
 
+import html
 import json
 from collections import Counter
 from pathlib import Path
@@ -93,3 +94,11 @@ def test_prose_is_searched_as_plain_words():
         findable.words("Seen *by* [the agency](https://example.org/a) in `code`.")
         == "Seen by the agency in code."
     )
+
+
+def test_a_source_is_found_by_its_publisher_s_name_when_the_publisher_is_an_actor(other_index):
+    briefing = load_briefing(BRIEFINGS / "other")
+    publisher = briefing.index["ostra-basin-commission"]
+    entry = next(item for item in other_index if item["location"] == "sources/#ostra-treaty-text")
+    assert html.escape(name(publisher), quote=False) in entry["text"]
+    assert "ostra-basin-commission" not in entry["text"]
