@@ -13,14 +13,11 @@ The built site is served over HTTP on loopback, uncompressed, by Python's own sm
 from __future__ import annotations
 
 import contextlib
-import functools
 import shutil
 import statistics
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +29,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import FLAGS, PAGES  # type: ignore[import-not-found]  # noqa: E402
+from browser import FLAGS, PAGES, serve  # type: ignore[import-not-found]  # noqa: E402
 
 QUERY = synthetic.VOCABULARY[400]
 """A word of middling frequency in every synthetic briefing, as a reader's search term usually is."""
@@ -175,35 +172,8 @@ def measure(sites: dict[tuple[int, str], Path], runs: int) -> dict[tuple[int, st
     return figures
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    """Serves the site's files, logging no request."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Log nothing."""
-
-
-class _QuietServer(ThreadingHTTPServer):
-    """Python's threading server, quiet when the browser drops a connection (a context closed)."""
-
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Stay quiet for a connection the browser dropped; report anything else as Python does."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def serving(site: Path) -> Iterator[str]:
-    """The built site served on a loopback port, its address given, the server stopped afterwards."""
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+serving = contextlib.contextmanager(serve)
+"""The built site served on a loopback port, its address given, the server stopped afterwards."""
 
 
 @contextlib.contextmanager

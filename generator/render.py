@@ -294,24 +294,20 @@ def claims_index(links: Links, history: History | None = None) -> str:
     is an anchor here too, so that links to ``claims/#id`` still land. With a history, the claims the
     latest edition added or changed are marked. Too many claims to list on one page go on further pages.
     """
+    topic_of = {
+        claim.id: md.plain(topic) for topic, claims in links.layout.topics.values() for claim in claims
+    }
     lines = []
-    topic_of: dict[str, str] = {}
-    for path, (topic, claims) in links.layout.topics.items():
-        number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
-        anchor = "topic_" + path.removeprefix("claims/").removesuffix(".md").replace("-", "_")
-        lines.append(bullet(f"{anchored(link(md.plain(topic), links.page_url(path)), anchor)} ({number})"))
-        topic_of.update((claim.id, md.plain(topic)) for claim in claims)
     if links.first_part:
-        lines = [
-            f"The {len(links.briefing.claims):,} claims are on a page for each topic.",
-            "",
-            heading(2, "Topics", "claims_topics"),
-            "",
-            *lines,
-            "",
-        ]
-    else:
-        lines = []
+        lines += [f"The {len(links.briefing.claims):,} claims are on a page for each topic.", ""]
+        lines += [heading(2, "Topics", "claims_topics"), ""]
+        for path, (topic, claims) in links.layout.topics.items():
+            number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
+            anchor = "topic_" + path.removeprefix("claims/").removesuffix(".md").replace("-", "_")
+            lines.append(
+                bullet(f"{anchored(link(md.plain(topic), links.page_url(path)), anchor)} ({number})")
+            )
+        lines.append("")
     lines += [heading(2, "Claims by status", "claims_by_status"), ""]
     lines += _status_lists(
         links, history, lambda claim: f"{anchored(links.to(claim.id), claim.id)} · {topic_of[claim.id]}"

@@ -117,6 +117,8 @@ class Layout:
         """The pages a page's entities are spread over, when too many for one, by the first page's path."""
         self.shown: dict[str, Sequence[AnyEntity]] = {}
         """The entities each of those pages shows, by its path."""
+        self._part: dict[str, tuple[str, int, int]] = {}
+        """Each of those pages' first page, number and count (``part``), by its path."""
         events = sorted(briefing.events, key=lambda event: event.date.span)  # as the timeline lists them
         spread: dict[str, Sequence[AnyEntity]] = {
             "actors.md": briefing.actors,
@@ -154,8 +156,9 @@ class Layout:
         folder = folder or path.removesuffix(".md")
         paths = [path] + [f"{folder}/{number}.md" for number in range(2, len(chunks) + 1)]
         self.parts[path] = paths
-        for part, chunk in zip(paths, chunks, strict=True):
+        for number, (part, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
             self.shown[part] = chunk
+            self._part[part] = (path, number, len(paths))
             for entity in chunk if placed else ():
                 self.page_of[entity.id] = part
                 for term in entity.terms if isinstance(entity, Treaty) else ():
@@ -167,10 +170,7 @@ class Layout:
 
     def part(self, path: str) -> tuple[str, int, int]:
         """The first page of the pages a page is one of, its number among them and their count."""
-        for first, paths in self.parts.items():
-            if path in paths:
-                return first, paths.index(path) + 1, len(paths)
-        return path, 1, 1
+        return self._part.get(path, (path, 1, 1))
 
 
 def topic_paths(topics: Iterable[str | None]) -> dict[str | None, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -43,18 +44,29 @@ class _NotFoundPage(_Quiet):
         self.wfile.write(body)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Python's threading server, quiet when the browser drops a connection (a page or context closed)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(folder: Path, not_found: Path | None = None) -> Iterator[str]:
     """Serve a folder on loopback; with ``not_found``, that page answers any missing address, as hosts do."""
     handler: type[_Quiet] = _Quiet
     if not_found is not None:
         handler = type("NotFound", (_NotFoundPage,), {"not_found": not_found})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        server.server_close()
 
 
 class Visit:
