@@ -40,12 +40,15 @@ def briefing_ids(content: Path, cache: FileCache | None = None) -> dict[Category
     problems: list[Problem] = []
     found: dict[Category, list[tuple[str, str]]] = {}
     seen: set[str] = set()
-    for file in find_files(content, problems):
+    for file in cache.find(content, problems) if cache is not None else find_files(content, problems):
         if not file.folder:
             continue
-        node = cache.read(file, problems) if cache is not None else read_file(file, problems)
+        if cache is not None:
+            named = cache.derived(file, problems, _entities, _entities) or []
+        else:
+            named = _entities(read_file(file, problems))
         category = model.CATEGORY_TYPES[file.folder].CATEGORY
-        for id_, title in _entities(node):
+        for id_, title in named:
             if id_ not in seen:  # a duplicate is check's to report; the editor offers the first
                 seen.add(id_)
                 found.setdefault(category, []).append((id_, title))

@@ -7,12 +7,14 @@ that no YAML 1.1 conversion (``yes`` to ``True``), no anchor expansion and no ta
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
 
@@ -94,6 +96,9 @@ Node = Scalar | Mapping | Sequence
 """Nodes are the parser's output, never changed; not frozen, since frozen dataclasses are slow to make."""
 
 
+T = TypeVar("T")
+
+
 class FileCache:
     """Files already parsed, with their problems; each parsed again once its bytes or modified time change.
 
@@ -101,33 +106,118 @@ class FileCache:
     Every file is read at each rebuild (cheap beside parsing it) and its bytes compared, by their hash, with
     the bytes last parsed: a file rewritten at the same size within the clock's granularity is not mistaken
     for the version before. A file touched (its modification time changed) is parsed again too.
+
+    What is made from a file's nodes (its entities, read and checked) can be kept with it (``derived``), so
+    that an unchanged file costs neither parsing nor reading again. The nodes themselves are let go once
+    made use of (``let_go``): kept, they would be most of what the garbage collector has to look through.
     """
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[tuple[int, bytes], Node | None, list[Problem]]] = {}
+        self._files: dict[Path, _Kept] = {}
         self.reads = 0
         """How many files were parsed anew rather than taken from the cache."""
+        self._pass: dict[Path, tuple[_Kept | None, list[Problem]]] | None = None
+        """Within ``one_pass``: each file as read in it, with the problems of reading it."""
+        self._listed: dict[Path, tuple[list[ContentFile], list[Problem]]] = {}
+        """Within ``one_pass``: each folder's files as listed in it, with the problems of listing them."""
 
     def read(self, file: ContentFile, problems: list[Problem]) -> Node | None:
         """The file's nodes, parsed again only if it changed since it was last parsed."""
-        read = read_bytes(file, problems)
-        if read is None:
+        kept = self._kept(file, problems)
+        return None if kept is None else kept.nodes()
+
+    def derived(
+        self, file: ContentFile, problems: list[Problem], what: Hashable, make: Callable[[Node], T]
+    ) -> T | None:
+        """What ``make`` makes of the file's nodes, made again only if the file changed; None if unread."""
+        kept = self._kept(file, problems)
+        if kept is None:
             return None
-        data, status = read
-        stamp = (status.st_mtime_ns, hashlib.blake2b(data, digest_size=16).digest())
-        cached = self._files.get(file.path)
-        if cached is None or cached[0] != stamp:
+        if what not in kept.derived:
+            node = kept.nodes()
+            kept.derived[what] = None if node is None else make(node)
+        made: T | None = kept.derived[what]
+        return made
+
+    def nodes_of(self, file: ContentFile) -> Node | None:
+        """The nodes of a file as last read, without reading it again."""
+        kept = self._files.get(file.path)
+        return None if kept is None else kept.nodes()
+
+    @contextlib.contextmanager
+    def one_pass(self) -> Iterator[None]:
+        """Within it, each file is read once and each folder listed once: whoever asks again gets the same."""
+        self._pass, self._listed = {}, {}
+        try:
+            yield
+        finally:
+            self._pass, self._listed = None, {}
+
+    def find(self, content: Path, problems: list[Problem]) -> list[ContentFile]:
+        """The content folder's files (``find_files``), listed once within a pass."""
+        if self._pass is None:
+            return find_files(content, problems)
+        if content not in self._listed:
             found: list[Problem] = []
-            self.reads += 1
-            cached = (stamp, parse_bytes(data, file.shown, found), found)
-            self._files[file.path] = cached
-        problems.extend(cached[2])
-        return cached[1]
+            self._listed[content] = (find_files(content, found), found)
+        files, found = self._listed[content]
+        problems.extend(found)
+        return files
+
+    def let_go(self) -> None:
+        """Forget the files' nodes, keeping what was made of them; they are parsed again if asked for."""
+        for kept in self._files.values():
+            kept.node, kept.released = None, True
 
     def keep(self, paths: set[Path]) -> None:
         """Forget every file but these: the files of the briefing just read."""
         for path in self._files.keys() - paths:
             del self._files[path]
+
+    def _kept(self, file: ContentFile, problems: list[Problem]) -> _Kept | None:
+        if self._pass is not None and file.path in self._pass:
+            kept, found = self._pass[file.path]
+            problems.extend(found)
+            return kept
+        found = []
+        kept = self._read(file, found)
+        if self._pass is not None:
+            self._pass[file.path] = (kept, found)
+        problems.extend(found)
+        return kept
+
+    def _read(self, file: ContentFile, problems: list[Problem]) -> _Kept | None:
+        read = read_bytes(file, problems)
+        if read is None:
+            return None
+        data, status = read
+        stamp = (status.st_mtime_ns, hashlib.blake2b(data, digest_size=16).digest())
+        kept = self._files.get(file.path)
+        if kept is None or kept.stamp != stamp:
+            self.reads += 1
+            kept = _Kept(stamp, data, file.shown)
+            self._files[file.path] = kept
+        problems.extend(kept.problems)
+        return kept
+
+
+class _Kept:
+    """A file as the cache keeps it: its bytes, their problems, and what was made of them."""
+
+    def __init__(self, stamp: tuple[int, bytes], data: bytes, shown: str) -> None:
+        self.stamp = stamp
+        self.data = data
+        self.shown = shown
+        self.problems: list[Problem] = []
+        self.node = parse_bytes(data, shown, self.problems)
+        self.released = False
+        self.derived: dict[Hashable, Any] = {}
+
+    def nodes(self) -> Node | None:
+        """The file's nodes, parsed again from its bytes if they were let go: the same nodes and problems."""
+        if self.released:
+            self.node, self.released = parse_bytes(self.data, self.shown, []), False
+        return self.node
 
 
 def read_file(file: ContentFile, problems: list[Problem]) -> Node | None:

@@ -61,12 +61,20 @@ def load_briefing(content: Path, cache: FileCache | None = None) -> model.Briefi
     reader = _Reader(problems)
     info = None
     entities: dict[str, list[Any]] = {folder: [] for folder in model.CATEGORY_TYPES}
-    files = find_files(content, problems)
+    files = cache.find(content, problems) if cache is not None else find_files(content, problems)
     unread: dict[Category, str] = {}
     if cache is not None:
         cache.keep({file.path for file in files})
     for file in files:
-        node = cache.read(file, problems) if cache is not None else read_file(file, problems)
+        if file.folder and cache is not None:
+            what = (_FileEntities, file.folder)
+            read = cache.derived(file, problems, what, _FileEntities.made_for(file.folder))
+            if read is not None and reader.takes(read):
+                entities[file.folder].extend(read.entities)
+                continue
+            node = None if read is None else cache.nodes_of(file)
+        else:
+            node = cache.read(file, problems) if cache is not None else read_file(file, problems)
         if node is None:
             if file.folder:  # its ids cannot be known: references to them are not checked
                 unread.setdefault(model.CATEGORY_TYPES[file.folder].CATEGORY, file.shown)
@@ -91,6 +99,36 @@ class _Reference:
     at: Location
     where: Where
     or_text: bool
+
+
+@dataclass(frozen=True)
+class _FileEntities:
+    """A category file read by itself, kept by a cache while the file is unchanged.
+
+    Whatever the other files hold, reading the file within the whole briefing comes to the same: unless an id
+    it defines is defined by a file before it. Then the file is read again among the others, which tells
+    which of its entities are left out for that and says so where it happens.
+    """
+
+    entities: tuple[Any, ...]
+    problems: tuple[Problem, ...]
+    references: tuple[_Reference, ...]
+    defined: dict[str, tuple[Category, Location]]
+    index: dict[str, Any]
+
+    @staticmethod
+    def made_for(folder: str) -> Callable[[Node], _FileEntities]:
+        """Read a file of this category folder by itself."""
+        type_ = model.CATEGORY_TYPES[folder]
+
+        def made(node: Node) -> _FileEntities:
+            reader = _Reader([])
+            found = tuple(reader.entities(type_, node))
+            return _FileEntities(
+                found, tuple(reader.problems), tuple(reader.references), reader.defined, reader.index
+            )
+
+        return made
 
 
 class _Reader:
@@ -327,6 +365,16 @@ class _Reader:
             if spec.required and spec.key not in seen:
                 self.report(node.at, where, f"missing required key '{spec.key}'{_why_required(spec)}")
         return values
+
+    def takes(self, read: _FileEntities) -> bool:
+        """Take in a file read by itself, unless an id it defines is already defined: then read it again."""
+        if not self.defined.keys().isdisjoint(read.defined):
+            return False
+        self.problems.extend(read.problems)
+        self.references.extend(read.references)
+        self.defined.update(read.defined)
+        self.index.update(read.index)
+        return True
 
     def define(self, id: str, category: Category, at: Location, where: Where) -> None:
         """Register an entity's id, which must be unique across the whole briefing."""

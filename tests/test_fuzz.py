@@ -13,8 +13,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from generator import BriefingError, load_briefing
 from generator.dates import Date, DateError
+from generator.load import FileCache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -108,14 +110,23 @@ YAML_LIKE = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=80)
 
 
 def outcome(replace: str, data: bytes) -> str:
-    """Load the small briefing with one file's bytes replaced; say how it ended."""
+    """Load the small briefing with one file's bytes replaced; say how it ended.
+
+    A cache that read the briefing before the file was replaced must come to the same.
+    """
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder) / "content"
         shutil.copytree(SMALL, content)
+        cache = FileCache()
+        load_briefing(content, cache)
+        cache.let_go()
         (content / replace).write_bytes(data)
         try:
-            load_briefing(content)
+            briefing = load_briefing(content)
         except BriefingError as error:
+            with pytest.raises(BriefingError) as cached:
+                load_briefing(content, cache)
+            assert cached.value.problems == error.problems
             assert error.problems, "an error with no problem in it"
             for problem in error.problems:
                 assert problem.location.line >= 1 and problem.location.column >= 1
@@ -123,6 +134,7 @@ def outcome(replace: str, data: bytes) -> str:
                 assert first.isprintable() and all(line.isprintable() for line in shown)
                 assert all(line.startswith("    ") for line in shown)  # never a line of its own
             return "invalid"
+        assert load_briefing(content, cache) == briefing
         return "valid"
 
 

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from generator import load
 from generator.errors import Location, Problem
+from generator.fields import Category
 
 EXTRA = "content/sources/extra.yml"
 
@@ -213,4 +214,74 @@ def test_a_cache_forgets_files_no_longer_in_the_briefing(briefing, tmp_path):
         "briefing.yml",
         "claim.yml",
         "source.yml",
+    ]
+
+
+DUPLICATES = {
+    "an id another file defines": {"sources/extra.yml": "id: alpha\ntitle: A source\nkind: other\n"},
+    "a treaty's term with a claim's id": {
+        "treaties/pact.yml": (
+            "id: pact\ntitle: A pact\nparties: [alpha, beta]\n"
+            "terms:\n  - id: claim-one\n    text: Something is agreed.\n"
+        )
+    },
+    "a new file with the id of an unchanged file read after it": {
+        "actors/first.yml": "id: src\nname: A source's id\nkind: state\n"
+    },
+    "an id used twice in one file and once in another": {
+        "sources/extra.yml": (
+            "- {id: other, title: A source, kind: other}\n- {id: other, title: Again, kind: other}\n"
+            "- {id: beta, title: An actor's id, kind: other}\n"
+        )
+    },
+}
+
+
+@pytest.mark.parametrize("files", DUPLICATES.values(), ids=DUPLICATES)
+def test_a_cache_reads_as_a_fresh_load_does_whichever_file_defines_an_id_first(briefing, tmp_path, files):
+    from generator import BriefingError, load_briefing
+
+    def problems(cache: load.FileCache | None) -> tuple[Problem, ...]:
+        with pytest.raises(BriefingError) as raised:
+            load_briefing(tmp_path / "content", cache)
+        return raised.value.problems
+
+    briefing()
+    cache = load.FileCache()
+    valid = load_briefing(tmp_path / "content", cache)
+    cache.let_go()
+    for name, text in files.items():  # the other files unchanged, as the cache read them
+        (tmp_path / "content" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "content" / name).write_text(text, encoding="utf-8")
+    fresh = problems(None)
+    assert any("is already used by" in problem.message for problem in fresh)
+    assert problems(cache) == fresh
+    assert problems(cache) == fresh  # what the cache made of each file, taken as it is
+    for name in files:
+        (tmp_path / "content" / name).unlink()
+    assert load_briefing(tmp_path / "content", cache) == valid
+
+
+def test_within_one_pass_a_file_is_read_once_and_its_problems_told_to_each_reader(briefing, tmp_path):
+    from generator import BriefingError, load_briefing
+    from generator.editor_schemas import briefing_ids
+
+    briefing({"sources/extra.yml": "id: [\n"})
+    cache = load.FileCache()
+    content = Path("content")  # the test runs in tmp_path
+    with cache.one_pass():
+        ids = briefing_ids(content, cache)
+        (content / "claims" / "claim.yml").write_text("id: [\n", encoding="utf-8")  # after the pass read it
+        (content / "sources" / "late.yml").write_text("id: [\n", encoding="utf-8")  # and listed the folder
+        with pytest.raises(BriefingError) as raised:
+            load_briefing(content, cache)
+    assert [problem.location.path for problem in raised.value.problems] == ["content/sources/extra.yml"]
+    assert cache.reads == 5
+    assert ("claim-one", "A claim") in ids[Category.CLAIM]
+    with pytest.raises(BriefingError) as raised:
+        load_briefing(content, cache)  # a new pass reads the file as it is now
+    assert sorted({problem.location.path for problem in raised.value.problems}) == [
+        "content/claims/claim.yml",
+        "content/sources/extra.yml",
+        "content/sources/late.yml",
     ]
