@@ -39,6 +39,8 @@ class SiteLinks:
         """The anchors linked to, by the file they are in (MkDocs' ``Page.links_to_anchors``)."""
         self.missing: list[tuple[int, str]] = []
         """The links to missing pages, as reported: each warning's level and message."""
+        self._found: dict[str, tuple[str, File | None, str]] = {}
+        """Each page linked to, by the link's path: its file's path, the file, and its address from here."""
 
     def __call__(self, url: str) -> str:
         """The link as the built page needs it; a missing page is reported, an anchor noted."""
@@ -50,8 +52,16 @@ class SiteLinks:
         if not path.endswith(".md"):
             return url
         here = self.page.file.src_uri
-        wanted = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
-        target = self.files.get_file_from_path(wanted)
+        found = self._found.get(path)
+        if found is None:
+            wanted = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+            target = self.files.src_uris.get(wanted)
+            found = self._found[path] = (
+                wanted,
+                target,
+                target.url_relative_to(self.page.file) if target else "",
+            )
+        wanted, target, relative = found
         if target is None:
             level = self.config.validation.links.not_found
             message = (
@@ -63,7 +73,7 @@ class SiteLinks:
             return url
         if anchor:
             self.to_anchors.setdefault(target, {}).setdefault(anchor, url)
-        return target.url_relative_to(self.page.file) + (f"#{anchor}" if anchor else "")
+        return relative + (f"#{anchor}" if anchor else "")
 
 
 def toc_tokens(headings: list[Heading], levels: range) -> list[Any]:

@@ -42,7 +42,7 @@ from generator.mkdocs_pages import (
     toc_tokens,
 )
 from generator.model import Briefing
-from generator.rebuilds import Conversion, Rebuilds, with_unchanged_template
+from generator.rebuilds import Conversion, Rebuilds
 from generator.render import SEARCHED_WHOLE, problem_pages, render_site
 from generator.render import Page as BriefingPage
 from generator.render_text import date
@@ -97,6 +97,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The data files written beside the pages (``briefing.json``...), by path."""
         self.claim_pages: dict[str, str] = {}
         """Each claim's own page (``claim/<id>/index.html``), by its path."""
+        self.claim_pages_served = False
+        """While serving: whether the server answers for the claims' own pages from memory."""
         self.findables: list[Findable] = []
         """Each entity as the search finds it: Material's index holds these, not the pages showing them."""
         self.as_of: str | None = None
@@ -149,12 +151,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         separate_search_words(config)
         if self.serving:
             self.rebuilds.next_build()
-            self._refresh_schemas(config)
         reads = self.cache.reads
         try:
-            self.briefing, self.history = with_history(
-                self.content_dir(config), lambda content: load_briefing(content, self.cache)
-            )
+            with self.cache.one_pass():
+                if self.serving:
+                    self._refresh_schemas(config)
+                self.briefing, self.history = with_history(
+                    self.content_dir(config), lambda content: load_briefing(content, self.cache)
+                )
         except BriefingError as error:
             if not self.serving:
                 for problem in error.problems:
@@ -164,6 +168,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._check_docs(config)
             self._prepare(config)
             return config
+        finally:
+            self.cache.let_go()
         read = self.cache.reads - reads
         log.debug(f"briefing: read {read} new or changed content file{'s' * (read != 1)}")
         self.edit = EditLinks.of(config, self.config.edit_uri)
@@ -223,8 +229,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         made = {page.path: f"the briefing's '{page.title}' page" for page in self.pages.values()}
         made |= {path: "the briefing's export" for path in self.exports}
         made |= {path: "a claim's own page" for path in self.claim_pages}
+        docs = Path(config.docs_dir)
+        folders: dict[str, bool] = {}  # whether the docs have each folder the briefing writes into
         for path, what in made.items():
-            mine = Path(config.docs_dir) / path
+            folder = path.partition("/")[0] if "/" in path else ""
+            if folder and not folders.setdefault(folder, (docs / folder).exists()):
+                continue
+            mine = docs / path
             if path == placeholder.PATH and placeholder.is_placeholder(mine):
                 continue  # on_files puts the overview in its place
             if mine.exists():
@@ -266,7 +277,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for page in self.pages.values():
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
-        for path, content in (self.exports | self.claim_pages).items():
+        written = self.exports if self.claim_pages_served else self.exports | self.claim_pages
+        for path, content in written.items():
             files.append(File.generated(config, path, content=content))
         if self.serving:
             self.rebuilds.note_files(files)
@@ -279,8 +291,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return nav
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """While serving: add the template of pages written as before."""
-        return with_unchanged_template(env) if self.serving else env
+        """While serving: add the template of pages written as before, and compile no template twice."""
+        return self.rebuilds.template_environment(env) if self.serving else env
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """While serving: have the search take an unchanged page's entries from the build before."""
@@ -388,10 +400,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         site_folder.mark(Path(config.site_dir))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when anything in the content folder changes, even after it was moved away and back."""
-        from generator.watch import keep_watching  # only serving watches files
+        """Rebuild when anything in the content folder changes, even after it was moved away and back.
+
+        From the next build on, the claims' own pages are answered from memory rather than written.
+        """
+        from generator.served_pages import answer_from_memory  # only serving needs these
+        from generator.watch import keep_watching
 
         keep_watching(server, self.content_dir(config).resolve())
+        self.claim_pages_served = answer_from_memory(server, lambda: self.claim_pages)
         return server
 
 

@@ -10,6 +10,9 @@ page is never served stale:
   navigation, and the site's configuration. Only when no plugin other than the briefing's and the search is
   at work, since another's hooks could show anything on a page.
 
+The theme's templates are compiled once: MkDocs makes a new template environment for each build, which would
+compile them all again. Jinja checks each kept compilation against its template's source.
+
 Each build keeps what it used or made, so the caches hold one build's worth, whatever happens over a day.
 """
 
@@ -89,6 +92,8 @@ class Rebuilds:
         """The key of each page to template this build, by its path; None for a page never kept."""
         self.unchanged: dict[str, str] = {}
         """The pages written as before, by path: what the theme wrote for them last time."""
+        self.compiled: dict[Hashable, CompiledTemplates] = {}
+        """The theme's templates as compiled, for each kind of template environment."""
 
     def next_build(self) -> None:
         """Start a build: what the last one did not use is forgotten."""
@@ -177,12 +182,43 @@ class Rebuilds:
 
         index.add_entry_from_context = add_remembered
 
+    def template_environment(self, env: jinja2.Environment) -> jinja2.Environment:
+        """The theme's templates, compiled as in the last build, and the one for pages written as before."""
+        unchanged = jinja2.DictLoader({UNCHANGED_TEMPLATE: ""})
+        env.loader = jinja2.ChoiceLoader([unchanged, env.loader] if env.loader else [unchanged])
+        kind = (  # whatever Jinja compiles differently
+            tuple(sorted(env.extensions)),
+            *(getattr(env, name, None) for name in _COMPILING),
+            repr(env.autoescape),
+        )
+        env.bytecode_cache = self.compiled.setdefault(kind, CompiledTemplates())
+        return env
 
-def with_unchanged_template(env: jinja2.Environment) -> jinja2.Environment:
-    """The theme's templates, and the one that writes nothing, for pages written as before."""
-    unchanged = jinja2.DictLoader({UNCHANGED_TEMPLATE: ""})
-    env.loader = jinja2.ChoiceLoader([unchanged, env.loader] if env.loader else [unchanged])
-    return env
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates as compiled, by name and file, kept while their source is the same."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[str, Any]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Give the bucket the template as compiled before, if from the same source."""
+        checksum, code = self._kept.get(bucket.key, ("", None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep the template as just compiled."""
+        self._kept[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_COMPILING = (
+    *("block_start_string", "block_end_string", "variable_start_string", "variable_end_string"),
+    *("comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix"),
+    *("trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized"),
+    "newstyle_gettext",
+)
+"""The settings of a template environment that its compiled templates depend on."""
 
 
 def _toc_key(toc: Iterable[Any]) -> str:

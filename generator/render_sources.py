@@ -91,6 +91,8 @@ class CitedBy:
 
         An actor is recorded once for each part: its first link stays.
         """
+        if not citations:
+            return
         for source in dict.fromkeys(citation.source for citation in citations):
             parts = self.by_source.setdefault(source, {}).setdefault(group, {}).setdefault(entity, {})
             if part:

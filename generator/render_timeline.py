@@ -17,6 +17,7 @@ as marks only, each still named and linked.
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -230,6 +231,7 @@ def _text_width(text: str, size: int = FONT_SIZE) -> float:
     return size * sum(_character_width(character) for character in text)
 
 
+@functools.cache
 def _character_width(character: str) -> float:
     """A character's width in ems, a little more than most fonts give it."""
     if unicodedata.east_asian_width(character) in "WF":

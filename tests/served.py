@@ -61,11 +61,14 @@ class Served:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log_path = log_path or folder / "serve.log"
+        self.temporary = folder / "tmp"
+        """Where the server makes its temporary folders: the site it serves is built into one."""
+        self.temporary.mkdir()
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", *SERVE[engine], "-a", f"127.0.0.1:{self.port}"],
                 cwd=folder, stdout=log, stderr=subprocess.STDOUT,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self.temporary)},
             )  # fmt: skip
         self.wait_for("", lambda html: html is not None, timeout=60)
 

@@ -3,8 +3,11 @@ are shown and the server stays up."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from html import unescape
 
@@ -98,3 +101,25 @@ def test_serving_starts_on_a_broken_briefing_and_recovers(tmp_path):
         assert 'href="claims/#nk-troops-in-combat"' in html
     finally:
         served.stop()
+
+
+def test_a_claim_s_own_page_is_served_as_built_and_follows_edits(served, tmp_path):
+    own = "claim/nk-troops-in-combat/"
+    assert "<title>North Korean troops fighting" in (served.fetch(own) or "")
+    edit(served, CLAIM, TITLE, "title: Troops seen at the front, as edited")  # a rebuild: pages from memory
+    served.wait_for("claims/", shows("Troops seen at the front, as edited"))
+    built = tmp_path / "built"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(built)],
+        cwd=served.folder, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    assert 'href="../claim/nk-troops-in-combat/"' in (served.fetch("claims/") or "")
+    address = f'<meta property="og:url" content="{served.url}{own}">\n'  # the server's address is the site's
+    page = (built / own / "index.html").read_text(encoding="utf-8")
+    assert "<title>Troops seen at the front, as edited - " in page
+    assert (served.fetch(own) or "").replace(address, "") == page
+    assert served.fetch(own + "index.html") == served.fetch(own)
+    assert served.fetch(own.rstrip("/")) == served.fetch(own)  # sent on to the address with its slash
+    assert served.fetch("claim/no-such-claim/") is None
+    [site] = [folder for folder in served.temporary.iterdir() if (folder / "claims" / "index.html").is_file()]
+    assert not (site / "claim").exists()  # answered from memory, not written at each rebuild

@@ -129,17 +129,27 @@ def test_nothing_is_written_into_the_docs_folder(tmp_path, capsys):
     assert sorted(path.name for path in (ROOT / "docs").iterdir()) == before
 
 
-def test_a_docs_page_the_briefing_would_replace_is_an_error(tmp_path, capsys):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "claims.md").write_text("# My own claims page\n")
+REPLACED = {
+    "claims.md": "the briefing's 'Claims' page",
+    "claim/CLAIM/index.html": "a claim's own page",
+    "feed.xml": "the briefing's export",
+}
+
+
+@pytest.mark.parametrize("path", REPLACED)
+def test_a_docs_page_the_briefing_would_replace_is_an_error(tmp_path, capsys, path):
+    claim = load_briefing(ROOT / "content").claims[0].id  # the content the command builds
+    mine = tmp_path / "docs" / path.replace("CLAIM", claim)
+    mine.parent.mkdir(parents=True)
+    mine.write_text("# My own page\n")
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: Test\ntheme: material\nplugins:\n  - briefing:\n      content_dir: {BRIEFINGS / 'other'}\n"
     )
     code = main(["build", "--config", str(tmp_path / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")])
     assert code == 1
     assert (
-        f"briefing: {tmp_path / 'docs' / 'claims.md'} would be replaced by the briefing's 'Claims' page; rename or remove it"
-        in (capsys.readouterr().err)
+        f"briefing: {mine} would be replaced by {REPLACED[path]}; rename or remove it"
+        in capsys.readouterr().err
     )
 
 
