@@ -109,7 +109,8 @@ class FileCache:
 
     What is made from a file's nodes (its entities, read and checked) can be kept with it (``derived``), so
     that an unchanged file costs neither parsing nor reading again. The nodes themselves are let go once
-    made use of (``let_go``): kept, they would be most of what the garbage collector has to look through.
+    made use of: at once, or at the end of a pass (``let_go``), where more is made of them. Kept, they would
+    be most of what the garbage collector has to look through, again and again as more files are read.
     """
 
     def __init__(self) -> None:
@@ -136,6 +137,8 @@ class FileCache:
         if what not in kept.derived:
             node = kept.nodes()
             kept.derived[what] = None if node is None else make(node)
+            if self._pass is None:  # nothing else will be made of them soon: let them go at once
+                kept.node, kept.released = None, True
         made: T | None = kept.derived[what]
         return made
 

@@ -7,6 +7,7 @@ as generated files in ``on_files``; nothing is written into the docs folder.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from datetime import datetime
@@ -153,7 +154,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.rebuilds.next_build()
         reads = self.cache.reads
         try:
-            with self.cache.one_pass():
+            with self.cache.one_pass() if self.serving else contextlib.nullcontext():
                 if self.serving:
                     self._refresh_schemas(config)
                 self.briefing, self.history = with_history(

@@ -155,6 +155,7 @@ def test_rebuilds_of_a_briefing_with_a_page_a_topic_write_the_site_a_fresh_build
         [("content/claims/claim-08.yml", "status:", "topic: Ports\nstatus:")],  # a new topic: a new page
         [("content/actors/actors.yml", "Country 3,", "Country Three,")],
         [("site_theme/partials/copyright.html", None, "<p>The author's own footer</p>\n")],  # an override
+        [("site_theme/partials/copyright.html", "own footer", "footer, edited")],  # compiled again
     ]
     counts = check_steps(tmp_path, content, steps)
     assert all(count > 0 for count in counts[1:4]), f"pages written as before, by build: {counts}"
