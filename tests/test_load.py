@@ -285,3 +285,23 @@ def test_within_one_pass_a_file_is_read_once_and_its_problems_told_to_each_reade
         "content/sources/extra.yml",
         "content/sources/late.yml",
     ]
+
+
+@pytest.mark.parametrize("running", [True, False])
+def test_the_garbage_collector_is_left_as_it_was_whether_the_briefing_loads_or_not(briefing, running):
+    import gc
+
+    from generator import BriefingError, load_briefing
+
+    briefing()
+    was = gc.isenabled()
+    try:
+        gc.enable() if running else gc.disable()
+        load_briefing(Path("content"))
+        assert gc.isenabled() is running
+        (Path("content") / "claims" / "claim.yml").write_text("id: [\n", encoding="utf-8")
+        with pytest.raises(BriefingError):
+            load_briefing(Path("content"))
+        assert gc.isenabled() is running
+    finally:
+        gc.enable() if was else gc.disable()
