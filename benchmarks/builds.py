@@ -86,6 +86,8 @@ else:
         hooks(generator.plugin.BriefingPlugin, "project_cpu")
         timed(generator.plugin, "convert", "convert_cpu")
         timed(generator.plugin, "removed", "removed_cpu")
+        import nh3
+        timed(nh3, "clean", "nh3_cpu")  # the sanitizer itself, within the check
     config = load_config(sys.argv[4], site_dir=site)
     if "briefing" in config.plugins:
         config.plugins["briefing"].config.content_dir = str(content)
@@ -212,6 +214,7 @@ def size_row(stages: Runs, builds: Runs, site: Path) -> dict[str, float]:
         row[key] = median(builds, key)
     for key in ("project", "search"):
         row[f"{key}_share"] = statistics.median(run.get(f"{key}_cpu", 0.0) / run["build"] for run in builds)
+    row["check_vs_nh3"] = statistics.median(run["removed_cpu"] / run["nh3_cpu"] for run in builds)
     return row | {
         "site_mb": folder_size(site) / 1e6,
         "index_mb": index.stat().st_size / 1e6,

@@ -39,6 +39,8 @@ FIRST_SEARCH = Goal(0.5, "< 0.5 s", strict=True)
 """From a keystroke to the results, the index loaded."""
 IDLE = Goal(0.02, "< 2% of a core", strict=True)
 """An idle server's CPU."""
+CHECK_COST = Goal(2.0, "<= 2 times nh3's own")
+"""The sanitizer's check of a page (``sanitize.removed``), beside the sanitizer's own cleaning within it."""
 REBUILD_SHARE = Goal(0.20, "<= 20% of the full build at 2,000")
 """A one-claim edit's CPU while serving the 2,000-entity briefing."""
 
@@ -104,6 +106,9 @@ def print_build(build: dict[str, Any]) -> None:
     if 2000 in build["sizes"]:
         share = build["sizes"][2000]["project_share"]
         print(f"the project's share of the build at 2,000: {share:.1%} {PROJECT_SHARE.verdict(share)}")
+        check = build["sizes"][2000]["check_vs_nh3"]
+        print(f"the sanitizer's check at 2,000: {check:.2f} times nh3's own CPU, the median of each build's "
+              f"ratio {CHECK_COST.verdict(check)}")  # fmt: skip
 
 
 def print_pages(pages: dict[tuple[int, str], tuple[str, int]]) -> None:
