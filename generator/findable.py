@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator import prose
+from generator.export import prose_text
 from generator.model import Actor, AnyEntity, Briefing, Claim, Event, Quantity, Question, Source, Treaty
 from generator.render_links import Layout, name
 from generator.render_text import date_range
@@ -114,14 +114,4 @@ def _figure(quantity: Quantity) -> str:
 
 def words(text: str) -> str:
     """Prose as plain words: its text, emphasis and links' labels, without markup or link targets."""
-    return " ".join(_inline_words(paragraph) for paragraph in prose.parse(text))
-
-
-def _inline_words(inlines: tuple[prose.Inline, ...]) -> str:
-    parts = []
-    for inline in inlines:
-        if isinstance(inline, prose.Text | prose.Code):
-            parts.append(inline.text)
-        else:
-            parts.append(_inline_words(inline.children))
-    return "".join(parts)
+    return prose_text(text).replace("\n\n", " ")  # a paragraph holds no blank line

@@ -108,9 +108,9 @@ class FileCache:
     for the version before. A file touched (its modification time changed) is parsed again too.
 
     What is made from a file's nodes (its entities, read and checked) can be kept with it (``derived``), so
-    that an unchanged file costs neither parsing nor reading again. The nodes themselves are let go once
-    made use of: at once, or at the end of a pass (``let_go``), where more is made of them. Kept, they would
-    be most of what the garbage collector has to look through, again and again as more files are read.
+    that an unchanged file costs neither parsing nor reading again. The nodes themselves are kept only until
+    the end of a pass (``one_pass``), where more may be made of them, and outside one not at all: kept, they
+    would be most of what the garbage collector has to look through at every rebuild.
     """
 
     def __init__(self) -> None:
@@ -125,7 +125,11 @@ class FileCache:
     def read(self, file: ContentFile, problems: list[Problem]) -> Node | None:
         """The file's nodes, parsed again only if it changed since it was last parsed."""
         kept = self._kept(file, problems)
-        return None if kept is None else kept.nodes()
+        if kept is None:
+            return None
+        node = kept.nodes()
+        self._used(kept)
+        return node
 
     def derived(
         self, file: ContentFile, problems: list[Problem], what: Hashable, make: Callable[[Node], T]
@@ -137,8 +141,7 @@ class FileCache:
         if what not in kept.derived:
             node = kept.nodes()
             kept.derived[what] = None if node is None else make(node)
-            if self._pass is None:  # nothing else will be made of them soon: let them go at once
-                kept.node, kept.released = None, True
+            self._used(kept)
         made: T | None = kept.derived[what]
         return made
 
@@ -155,6 +158,7 @@ class FileCache:
             yield
         finally:
             self._pass, self._listed = None, {}
+            self.let_go()
 
     def find(self, content: Path, problems: list[Problem]) -> list[ContentFile]:
         """The content folder's files (``find_files``), listed once within a pass."""
@@ -170,6 +174,11 @@ class FileCache:
     def let_go(self) -> None:
         """Forget the files' nodes, keeping what was made of them; they are parsed again if asked for."""
         for kept in self._files.values():
+            kept.node, kept.released = None, True
+
+    def _used(self, kept: _Kept) -> None:
+        """Let a file's nodes go once used, unless within a pass."""
+        if self._pass is None:
             kept.node, kept.released = None, True
 
     def keep(self, paths: set[Path]) -> None:

@@ -154,6 +154,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.rebuilds.next_build()
         reads = self.cache.reads
         try:
+            # serving, the schemas and the briefing read each file once; a build reads them once anyway
             with self.cache.one_pass() if self.serving else contextlib.nullcontext():
                 if self.serving:
                     self._refresh_schemas(config)
@@ -169,8 +170,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._check_docs(config)
             self._prepare(config)
             return config
-        finally:
-            self.cache.let_go()
         read = self.cache.reads - reads
         log.debug(f"briefing: read {read} new or changed content file{'s' * (read != 1)}")
         self.edit = EditLinks.of(config, self.config.edit_uri)

@@ -119,12 +119,13 @@ class Layout:
         """The entities each of those pages shows, by its path."""
         self._part: dict[str, tuple[str, int, int]] = {}
         """Each of those pages' first page, number and count (``part``), by its path."""
-        events = sorted(briefing.events, key=lambda event: event.date.span)  # as the timeline lists them
+        self.events = sorted(briefing.events, key=lambda event: event.date.span)
+        """The events in date order, as the timeline lists them."""
         spread: dict[str, Sequence[AnyEntity]] = {
             "actors.md": briefing.actors,
             "treaties.md": briefing.treaties,
             "questions.md": briefing.questions,
-            "timeline.md": events,
+            "timeline.md": self.events,
             "sources.md": briefing.sources,
         }
         for path, entities in spread.items():

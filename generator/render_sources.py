@@ -52,7 +52,7 @@ class CitedBy:
             self._treaty(treaty)
         for question in briefing.questions:
             self._note(question.sources, "questions", question.id)
-        for event in sorted(briefing.events, key=lambda event: event.date.span):
+        for event in links.layout.events:
             self._note(event.sources, "events", event.id)
 
     def _claim(self, claim: Claim) -> None:
@@ -91,8 +91,6 @@ class CitedBy:
 
         An actor is recorded once for each part: its first link stays.
         """
-        if not citations:
-            return
         for source in dict.fromkeys(citation.source for citation in citations):
             parts = self.by_source.setdefault(source, {}).setdefault(group, {}).setdefault(entity, {})
             if part:

@@ -388,7 +388,7 @@ def _number(value: float) -> str:
 
 def page(links: Links) -> str:
     """The events drawn on a time axis, then in date order, each with its actors, claims and sources."""
-    events = sorted(links.briefing.events, key=lambda event: event.date.span)
+    events = links.layout.events
     listed = sections(links.shown(events), lambda event: _event(event, links), "events")
     drawn = drawing(events, links.raw_url) if links.first_part else ""
     return "\n\n".join(part for part in (drawn, listed) if part)

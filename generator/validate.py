@@ -8,6 +8,7 @@ in any order.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import re
 import unicodedata
@@ -92,7 +93,8 @@ def _load_briefing(content: Path, cache: FileCache | None) -> model.Briefing:
     for file in files:
         if file.folder and cache is not None:
             what = (_FileEntities, file.folder)
-            read = cache.derived(file, problems, what, _FileEntities.made_for(file.folder))
+            read_alone = functools.partial(_FileEntities.read, model.CATEGORY_TYPES[file.folder])
+            read = cache.derived(file, problems, what, read_alone)
             if read is not None and reader.takes(read):
                 entities[file.folder].extend(read.entities)
                 continue
@@ -141,18 +143,13 @@ class _FileEntities:
     index: dict[str, Any]
 
     @staticmethod
-    def made_for(folder: str) -> Callable[[Node], _FileEntities]:
-        """Read a file of this category folder by itself."""
-        type_ = model.CATEGORY_TYPES[folder]
-
-        def made(node: Node) -> _FileEntities:
-            reader = _Reader([])
-            found = tuple(reader.entities(type_, node))
-            return _FileEntities(
-                found, tuple(reader.problems), tuple(reader.references), reader.defined, reader.index
-            )
-
-        return made
+    def read(type_: type[model.Entity], node: Node) -> _FileEntities:
+        """Read a category file's nodes by themselves."""
+        reader = _Reader([])
+        found = tuple(reader.entities(type_, node))
+        return _FileEntities(
+            found, tuple(reader.problems), tuple(reader.references), reader.defined, reader.index
+        )
 
 
 class _Reader:

@@ -305,3 +305,18 @@ def test_the_garbage_collector_is_left_as_it_was_whether_the_briefing_loads_or_n
         assert gc.isenabled() is running
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_the_cache_holds_no_parsed_nodes_outside_a_pass(briefing):
+    from generator import load_briefing
+
+    briefing()
+    cache = load.FileCache()
+    load_briefing(Path("content"), cache)
+    assert all(kept.node is None for kept in cache._files.values())
+    claim = Path("content") / "claims" / "claim.yml"
+    claim.write_text(claim.read_text(encoding="utf-8").replace("A claim", "The claim"), encoding="utf-8")
+    with cache.one_pass():
+        load_briefing(Path("content"), cache)
+        assert cache._files[claim].node is not None  # kept for whatever else the pass makes of it
+    assert all(kept.node is None for kept in cache._files.values())
