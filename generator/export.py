@@ -15,7 +15,7 @@ import json
 import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
-from typing import Any
+from typing import Any, Protocol
 
 from generator import prose, render_history, render_matrix
 from generator import render_text as md
@@ -23,7 +23,7 @@ from generator.dates import Date
 from generator.dialect import convert
 from generator.editions import Edition, History
 from generator.fields import specs
-from generator.model import CATEGORY_TYPES, Actor, Briefing, Citation, Claim, Source
+from generator.model import CATEGORY_TYPES, Actor, AnyEntity, Briefing, BriefingInfo, Citation, Claim, Source
 from generator.render_links import Links
 from generator.vocabulary import ActorKind, ClaimStatus, Position
 
@@ -97,7 +97,21 @@ def briefing_json(briefing: Briefing, history: History | None = None) -> str:
     return json.dumps(briefing_data(briefing, history), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def claim_review(claim: Claim, briefing: Briefing, url: str | None) -> dict[str, Any]:
+class Known(Protocol):
+    """What a ClaimReview reads besides its claim: the briefing's own facts and entities.
+
+    A ``Briefing``, or a page's ``Links``, which records what the page read.
+    """
+
+    @property
+    def info(self) -> BriefingInfo:
+        """The briefing's own facts."""
+
+    def entity(self, id: str) -> AnyEntity:
+        """The entity with that id."""
+
+
+def claim_review(claim: Claim, briefing: Known, url: str | None) -> dict[str, Any]:
     """A schema.org ClaimReview of a claim, at ``url``: the claim's absolute address on the site.
 
     What is claimed, by whom, where it first appeared and where else it appears, and the briefing's verdict
@@ -124,7 +138,7 @@ def claim_review(claim: Claim, briefing: Briefing, url: str | None) -> dict[str,
     return review
 
 
-def _claim(claim: Claim, briefing: Briefing) -> dict[str, Any]:
+def _claim(claim: Claim, briefing: Known) -> dict[str, Any]:
     """The claim reviewed: who makes it, where it first appeared and each other work it appears in."""
     item: dict[str, Any] = {"@type": "Claim"}
     claimants = [  # each actor that asserts the claim, or did: once, by its first such stance
@@ -149,7 +163,7 @@ def _claim(claim: Claim, briefing: Briefing) -> dict[str, Any]:
     return item
 
 
-def _work(citation: Citation, briefing: Briefing) -> dict[str, Any]:
+def _work(citation: Citation, briefing: Known) -> dict[str, Any]:
     """A cited source as a schema.org CreativeWork: its title, and its address and date where known."""
     source = briefing.entity(citation.source)
     assert isinstance(source, Source)
@@ -240,7 +254,8 @@ def stance_csv(briefing: Briefing) -> str:
     Each cell is the actor's current position on the claim (its latest), empty when it takes none. The
     actors' columns are in the site's matrix's order: most stances first, ties in the briefing's order.
     """
-    actors = render_matrix.columns(briefing, briefing.claims)
+    places = {actor.id: place for place, actor in enumerate(briefing.actors)}
+    actors = render_matrix.columns(places.__getitem__, briefing.claims)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["claim", "title", "status", *actors])

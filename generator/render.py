@@ -8,7 +8,6 @@ every piece of content text goes through ``generator.render_text``.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +25,7 @@ from generator import (
     share,
 )
 from generator import render_text as md
-from generator.addresses import absolute, url_of
+from generator.addresses import absolute
 from generator.dialect import anchored, bullet, emphasis, heading, link, span, strong
 from generator.drafts import with_line
 from generator.editions import Edition, History
@@ -34,13 +33,9 @@ from generator.errors import BriefingError, Problem
 from generator.findable import Findable, findables
 from generator.model import Briefing, Claim, Update
 from generator.render_guide import guide
-from generator.render_links import (
-    NO_TOPIC_PAGE,
-    EditUrl,
-    Layout,
-    Links,
-    term_badge,
-)
+from generator.render_links import NO_TOPIC_NAME, NO_TOPIC_PAGE, EditUrl, Layout, Links
+from generator.render_reads import Written
+from generator.render_terms import term_badge
 from generator.vocabulary import ClaimStatus
 
 
@@ -104,14 +99,16 @@ def render_pages(
     *,
     site_url: str | None = None,
     directory_urls: bool = True,
+    written: Written[Page] | None = None,
 ) -> list[Page]:
     """Every page of the briefing, in navigation order; then, for many claims, a page for each topic.
 
     With ``edit``, each entity links to where its file can be edited. With a ``history`` of recorded
     editions, the Changes page follows the overview, and the claims the latest edition changed are marked.
     With the ``site_url`` the site is published at, each page with claims carries their ClaimReviews.
+    Given the pages ``written`` last time, a page is written again only when what it shows has changed.
     """
-    return _pages(briefing, Layout(briefing, edit, directory_urls), history, site_url)
+    return _pages(briefing, Layout(briefing, edit, directory_urls), history, site_url, written)
 
 
 @dataclass(frozen=True)
@@ -137,19 +134,32 @@ def render_site(
     site_url: str | None = None,
     directory_urls: bool = True,
     language: str = "en",
+    written: Written[Page] | None = None,
 ) -> Site:
-    """The pages, the data files and the claims' own pages; ``language`` when the briefing names none."""
+    """The pages, the data files and the claims' own pages; ``language`` when the briefing names none.
+
+    Given the pages ``written`` last time, only those whose content changed are written again.
+    """
     layout = Layout(briefing, edit, directory_urls)
     return Site(
-        pages=_pages(briefing, layout, history, site_url),
+        pages=_pages(briefing, layout, history, site_url, written),
         exports=export.files(briefing, site_url, history),
         claim_pages=share.claim_pages(briefing, layout, site_url, briefing.info.language or language),
         findables=findables(briefing, layout),
     )
 
 
-def _pages(briefing: Briefing, layout: Layout, history: History | None, site_url: str | None) -> list[Page]:
+def _pages(
+    briefing: Briefing,
+    layout: Layout,
+    history: History | None,
+    site_url: str | None,
+    written: Written[Page] | None,
+) -> list[Page]:
     history = history if history is not None and history.editions else None
+    if written is not None:
+        written.start()
+    render = functools.partial(_parts, briefing=briefing, layout=layout, site_url=site_url, written=written)
     writers: dict[str, Callable[[Links], str]] = {
         "index.md": functools.partial(overview, history=history),
         "claims.md": functools.partial(claims_index, history=history)
@@ -167,33 +177,35 @@ def _pages(briefing: Briefing, layout: Layout, history: History | None, site_url
     pages = []
     for path, title in PAGES:
         heading_text = briefing.info.title if path == "index.md" else title
-        pages += _parts(path, title, heading_text, briefing, layout, writers[path])
+        pages += render(path, title, heading_text, writers[path])
     if history is not None:
         path, title = render_history.PAGE
-        write = functools.partial(render_history.changes_page, history=history)
-        pages.insert(1, _page(path, title, title, Links(briefing, layout, path), write))
+        pages[1:1] = render(
+            path, title, title, functools.partial(render_history.changes_page, history=history)
+        )
     for path, (topic, claims) in layout.topics.items():
         write = functools.partial(_topic, claims=claims, history=history)
         heading_text = f"Claims: {topic}" if path != NO_TOPIC_PAGE else "Claims without a topic"
-        pages += _parts(path, heading_text, heading_text, briefing, layout, write, in_nav=False)
-    for page in pages:
-        page.meta.update(_meta(page, briefing, layout, site_url))
+        pages += render(path, heading_text, heading_text, write, in_nav=False)
+    if written is not None:
+        written.end()
     return pages
 
 
-def _meta(page: Page, briefing: Briefing, layout: Layout, site_url: str | None) -> dict[str, Any]:
+def _meta(page: Page, links: Links, site_url: str | None) -> dict[str, Any]:
     """What the theme and the engine take from a page's metadata (``Page.meta``)."""
     meta: dict[str, Any] = {"briefing": {"feed": export.FILES["atom"]}}
     if page.path != "index.md":  # the overview says its as-of date itself, and is titled by the site's name
-        meta["briefing"] = {"as_of": md.date(briefing.info.as_of), **meta["briefing"]}
+        meta["briefing"] = {"as_of": md.date(links.info.as_of), **meta["briefing"]}
         meta["title"] = page.heading
     if site_url:
-        address = absolute(site_url, url_of(page.path, layout.directory_urls))
-        claims = [claim for claim in briefing.claims if layout.page(claim) == page.path]
-        reviews = [export.claim_review(claim, briefing, f"{address}#{claim.id}") for claim in claims]
+        address = absolute(site_url, links.address)
+        reviews = [
+            export.claim_review(claim, links, f"{address}#{claim.id}") for claim in links.claims_here()
+        ]
         if reviews:
             meta["claim_reviews"] = reviews
-    first = layout.part(page.path)[0]
+    first = links.part(page.path)[0]
     if first in SEARCH_BOOSTS:
         meta["search"] = {"boost": SEARCH_BOOSTS[first]}
     if page.path in NOT_SEARCHED:
@@ -232,36 +244,53 @@ def _parts(
     path: str,
     title: str,
     heading: str,
-    briefing: Briefing,
-    layout: Layout,
     write: Callable[[Links], str],
     in_nav: bool = True,
+    *,
+    briefing: Briefing,
+    layout: Layout,
+    site_url: str | None,
+    written: Written[Page] | None,
 ) -> list[Page]:
-    """A page, or the pages its entities are spread over when too many for one: only the first in the nav."""
+    """A page, or the pages its entities are spread over when too many for one: only the first in the nav.
+
+    Each as written before when the pages ``written`` hold it, and it would be written the same.
+    """
     paths = layout.parts.get(path, [path])
     pages = []
     for number, part in enumerate(paths, start=1):
         shown = f"{heading} ({number} of {len(paths)})" if number > 1 else heading
         titled = f"{title} ({number} of {len(paths)})" if number > 1 else title
         links = Links(briefing, layout, part)
-        pages.append(_page(part, titled, shown, links, write, in_nav and number == 1))
+        make = functools.partial(_page, part, titled, shown, links, write, in_nav and number == 1, site_url)
+        if written is None:
+            pages.append(make())
+        else:
+            key = (titled, shown, write, in_nav, site_url, layout.edit, layout.directory_urls)
+            pages.append(written.page(part, key, links.reads, make, briefing, layout))
     return pages
 
 
 def _pager(links: Links) -> str:
     """The line linking each of the pages a category's entities are spread over, or nothing."""
-    first, number, count = links.layout.part(links.path)
+    first, number, count = links.part(links.path)
     if count == 1:
         return ""
     pages = [
         strong(str(index)) if index == number else link(str(index), links.page_url(path))
-        for index, path in enumerate(links.layout.parts[first], start=1)
+        for index, path in enumerate(links.parts(first), start=1)
     ]
     return span("briefing-pages", f"Page {number} of {count}: {' · '.join(pages)}")
 
 
 def _page(
-    path: str, title: str, heading: str, links: Links, write: Callable[[Links], str], in_nav: bool = True
+    path: str,
+    title: str,
+    heading: str,
+    links: Links,
+    write: Callable[[Links], str],
+    in_nav: bool,
+    site_url: str | None,
 ) -> Page:
     body = write(links).rstrip()
     pager = _pager(links)
@@ -271,7 +300,9 @@ def _page(
     markdown = f"# {md.plain(heading)} {{#{_page_anchor(path)}}}\n\n{body}\n"
     if notes:
         markdown += f"\n{notes}\n"
-    return Page(path, title, heading, markdown, in_nav)
+    page = Page(path, title, heading, markdown, in_nav)
+    page.meta.update(_meta(page, links, site_url))
+    return page
 
 
 def _topic(links: Links, claims: list[Claim], history: History | None = None) -> str:
@@ -294,15 +325,12 @@ def claims_index(links: Links, history: History | None = None) -> str:
     is an anchor here too, so that links to ``claims/#id`` still land. With a history, the claims the
     latest edition added or changed are marked. Too many claims to list on one page go on further pages.
     """
-    topic_of = {
-        claim.id: md.plain(topic) for topic, claims in links.layout.topics.values() for claim in claims
-    }
     lines = []
     if links.first_part:
-        lines += [f"The {len(links.briefing.claims):,} claims are on a page for each topic.", ""]
+        lines += [f"The {links.count('claims'):,} claims are on a page for each topic.", ""]
         lines += [heading(2, "Topics", "claims_topics"), ""]
-        for path, (topic, claims) in links.layout.topics.items():
-            number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
+        for path, topic, count in links.topic_sizes():
+            number = f"{count:,} claim{'s' * (count != 1)}"
             anchor = "topic_" + path.removeprefix("claims/").removesuffix(".md").replace("-", "_")
             lines.append(
                 bullet(f"{anchored(link(md.plain(topic), links.page_url(path)), anchor)} ({number})")
@@ -310,9 +338,16 @@ def claims_index(links: Links, history: History | None = None) -> str:
         lines.append("")
     lines += [heading(2, "Claims by status", "claims_by_status"), ""]
     lines += _status_lists(
-        links, history, lambda claim: f"{anchored(links.to(claim.id), claim.id)} · {topic_of[claim.id]}"
+        links,
+        history,
+        lambda claim: f"{anchored(links.to(claim.id), claim.id)} · {md.plain(_topic_name(claim))}",
     )
     return "\n".join(lines)
+
+
+def _topic_name(claim: Claim) -> str:
+    """The name of a claim's topic, as its page is titled."""
+    return NO_TOPIC_NAME if claim.topic is None else claim.topic
 
 
 def _mark(links: Links, history: History | None, claim: str) -> str:
@@ -331,7 +366,7 @@ def overview(links: Links, history: History | None = None) -> str:
     claims, and the latest update. With a history, each update of a recorded edition links to what it
     changed, and the claims the latest edition added or changed are marked.
     """
-    info = links.briefing.info
+    info = links.info
     lines = []
     if info.subtitle:
         lines += [emphasis(md.plain(info.subtitle)), ""]
@@ -359,9 +394,9 @@ def _glance(links: Links, history: History | None) -> list[str]:
     The as-of date, the claims counted by status (each count linked to the claims of that status), and the
     latest update with a link to all of them.
     """
-    info = links.briefing.info
+    info = links.info
     lines = [bullet(f"Information as of {strong(md.date(info.as_of))}.")]
-    counts = Counter(claim.status for claim in links.briefing.claims)
+    counts = links.status_counts()
     if not counts:
         lines.append(bullet(f"{_label('Claims')} none yet"))
     else:
@@ -369,7 +404,7 @@ def _glance(links: Links, history: History | None) -> list[str]:
         for status in (status for status in ClaimStatus if counts[status]):
             chip = f"{counts[status]:,} {status.value}"
             chip = span(f"briefing-count briefing-count--{status.value}", chip)
-            page = links.page_url(links.layout.status_page[status]) if links.layout.topics else ""
+            page = links.page_url(links.status_page[status]) if links.topic_sizes() else ""
             lines.append(bullet(link(chip, f"{page}#{status_anchor(status)}"), depth=1))
     if info.updates:
         newest = max(range(len(info.updates)), key=lambda index: (info.updates[index].date.span, -index))
@@ -405,13 +440,13 @@ def status_anchor(status: ClaimStatus) -> str:
 
 def _claims_by_status(links: Links, history: History | None) -> list[str]:
     """Each status's claims under its count, or, when claims have a page per topic, where they are listed."""
-    claims = links.briefing.claims
-    if not claims:
+    if not links.has("claims"):
         return []
     lines = [heading(2, "Claims by status", "claims_by_status"), ""]
-    if links.layout.topics:
+    if links.topic_sizes():
         url = f"{links.page_url('claims.md')}#claims_by_status"
-        return [*lines, f"The {len(claims):,} claims are listed by status on the [claims page]({url}).", ""]
+        count = links.count("claims")
+        return [*lines, f"The {count:,} claims are listed by status on the [claims page]({url}).", ""]
     return [*lines, *_status_lists(links, history, lambda claim: links.to(claim.id))]
 
 
@@ -420,16 +455,16 @@ def _status_lists(links: Links, history: History | None, item: Callable[[Claim],
 
     Only the claims this page shows: a status whose claims began on the page before is said to go on.
     """
-    counts = Counter(claim.status for claim in links.briefing.claims)
+    counts = links.status_counts()
     by_status: dict[ClaimStatus, list[Claim]] = {}
-    for claim in links.shown(links.briefing.claims):
+    for claim in links.shown_of(Claim):
         by_status.setdefault(claim.status, []).append(claim)
     lines = []
     for status in (status for status in ClaimStatus if status in by_status):
         shown = by_status[status]
         number = f"{counts[status]:,} claim{'s' * (counts[status] != 1)}"
         badge = term_badge(links, status)
-        if links.layout.status_page.get(status, links.path) == links.path:
+        if links.status_page.get(status, links.path) == links.path:
             lines += [f"{badge} {anchored(strong(number), status_anchor(status))}", ""]
         else:
             lines += [f"{badge} {strong(number)}, continued", ""]

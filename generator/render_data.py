@@ -40,14 +40,13 @@ def _download(links: Links, kind: str, format: str) -> str:
 
 
 def _json(links: Links, history: History | None) -> list[str]:
-    briefing = links.briefing
     counts = [
-        counted(len(briefing.sources), "source", "sources"),
-        counted(len(briefing.actors), "actor", "actors"),
-        counted(len(briefing.claims), "claim", "claims"),
-        counted(len(briefing.treaties), "treaty", "treaties"),
-        counted(len(briefing.questions), "open question", "open questions"),
-        counted(len(briefing.events), "event", "events"),
+        counted(links.count("sources"), "source", "sources"),
+        counted(links.count("actors"), "actor", "actors"),
+        counted(links.count("claims"), "claim", "claims"),
+        counted(links.count("treaties"), "treaty", "treaties"),
+        counted(links.count("questions"), "open question", "open questions"),
+        counted(links.count("events"), "event", "events"),
     ]
     *keys, last = (md.code(key) for key in CATEGORY_TYPES)
     lines = [
@@ -71,8 +70,6 @@ def _json(links: Links, history: History | None) -> list[str]:
 
 
 def _csv(links: Links) -> list[str]:
-    claims = links.briefing.claims
-    actors = {stance.actor for claim in claims for stance in claim.current_stances}
     *positions, last = (md.code(position.value) for position in Position)
     return [
         heading(2, "The stance matrix", "data_csv"),
@@ -83,7 +80,8 @@ def _csv(links: Links) -> list[str]:
         f"{md.code('title')} and {md.code('status')}; then a column for each actor taking a stance, headed "
         "by the actor's id, those taking the most stances first. A cell holds the actor's current position "
         f"on the claim ({', '.join(positions)} or {last}), or nothing when it takes none. It has "
-        f"{counted(len(claims), 'row', 'rows')} and {counted(len(actors), 'actor column', 'actor columns')}.",
+        f"{counted(links.count('claims'), 'row', 'rows')} and "
+        f"{counted(links.stance_takers(), 'actor column', 'actor columns')}.",
         "",
         "A title that a spreadsheet would take for a formula starts with an apostrophe, so that it is shown "
         "rather than run.",
@@ -92,7 +90,7 @@ def _csv(links: Links) -> list[str]:
 
 
 def _feed(links: Links, history: History | None) -> list[str]:
-    updates = counted(len(links.briefing.info.updates), "update", "updates")
+    updates = counted(len(links.info.updates), "update", "updates")
     changed = ", and for each recorded edition what it changed" if history is not None else ""
     return [
         heading(2, "Updates", "data_atom"),

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from generator import render_history
 from generator import render_text as md
 from generator.dates import Date
 from generator.dialect import anchored, bullet, emphasis, heading, quote, span, strong
 from generator.editions import History
 from generator.model import Actor, Assessment, Claim, Evidence, Quantity, Question, Stance, Term, Treaty
-from generator.render_links import Links, sections, sourced, term_badge, term_link, term_words
+from generator.render_links import Links, sections, sourced
+from generator.render_terms import term_badge, term_link, term_words
 from generator.vocabulary import ClaimStatus, Position, Qualifier
 
 POSITION_WORDS = {
@@ -40,14 +39,10 @@ def claims(links: Links, claims: list[Claim] | None = None, editions: History | 
     With the recorded ``editions``, each claim the latest edition changed is marked, and each claim ends with
     its history over the editions.
     """
-    if not links.briefing.claims:
+    if not links.has("claims"):
         return "This briefing has no claims yet."
-    supersedes: dict[str, list[str]] = defaultdict(list)
-    for claim in links.briefing.claims:
-        if claim.superseded_by:
-            supersedes[claim.superseded_by].append(claim.id)
-    shown = links.briefing.claims if claims is None else claims
-    return "\n".join(_claim(claim, supersedes[claim.id], links, editions) for claim in shown)
+    shown = links.claims if claims is None else claims
+    return "\n".join(_claim(claim, links.supersedes(claim.id), links, editions) for claim in shown)
 
 
 def _claim(claim: Claim, supersedes: list[str], links: Links, editions: History | None = None) -> str:
@@ -228,38 +223,30 @@ def _number(number: float) -> str:
 
 def actors(links: Links) -> str:
     """Every actor: kind, affiliation, aliases, and every claim it takes a stance on."""
-    if not links.briefing.actors:
+    if not links.has("actors"):
         return "This briefing has no actors yet."
-    members: dict[str, list[str]] = defaultdict(list)
-    for actor in links.briefing.actors:
-        if actor.part_of:
-            members[actor.part_of].append(actor.id)
-    stances: dict[str, list[tuple[Claim, tuple[Stance, ...]]]] = defaultdict(list)
-    for claim in links.briefing.claims:
-        for history in claim.stances_over_time:
-            stances[history[0].actor].append((claim, history))
-    sections = [_relations(members, links)] if links.first_part else []
+    sections = [_relations(links)] if links.first_part else []
     sections += [
-        _actor(actor, members[actor.id], stances[actor.id], links)
-        for actor in links.shown(links.briefing.actors)
+        _actor(actor, links.members(actor.id), links.stances(actor.id), links)
+        for actor in links.shown_of(Actor)
     ]
     return "\n".join(sections)
 
 
-def _relations(members: dict[str, list[str]], links: Links) -> str:
+def _relations(links: Links) -> str:
     """How the actors relate: a tree of what is part of what, then each treaty's parties."""
     lines = [heading(2, "How the actors relate", "actor_relations"), ""]
 
     def branch(id: str, depth: int) -> None:
         lines.append(f"{'    ' * depth}- {links.to(id)}")
-        for member in members[id]:
+        for member in links.members(id):
             branch(member, depth + 1)
 
-    for actor in links.briefing.actors:
+    for actor in links.actors:
         if actor.part_of is None:
             branch(actor.id, 0)
     lines.append("")
-    for treaty in links.briefing.treaties:
+    for treaty in links.treaties:
         lines += [f"{links.to(treaty.id)}: between {links.all(treaty.parties)}.", ""]
     return "\n".join(lines)
 
@@ -313,7 +300,7 @@ def _overturned(claim: Claim, history: tuple[Stance, ...], links: Links) -> str:
 
 def treaties(links: Links) -> str:
     """Every treaty with its parties, signing, ratifications and status, and each of its terms."""
-    return sections(links.shown(links.briefing.treaties), lambda treaty: _treaty(treaty, links), "treaties")
+    return sections(links.shown_of(Treaty), lambda treaty: _treaty(treaty, links), "treaties")
 
 
 def _treaty(treaty: Treaty, links: Links) -> str:
@@ -367,7 +354,7 @@ def _term(term: Term, links: Links) -> str:
 
 def questions(links: Links) -> str:
     """Every open question: status, why it matters, the claims it bears on, indicators and any answer."""
-    shown = links.shown(links.briefing.questions)
+    shown = links.shown_of(Question)
     return sections(shown, lambda question: _question(question, links), "open questions")
 
 

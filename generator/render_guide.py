@@ -1,7 +1,7 @@
 """The page "How to read this briefing": what each status, position, likelihood, confidence and grade means.
 
 Each term is anchored at its kind and value (``status_corroborated``, ``position_asserts``, ``grade_B``:
-``render_links.term_anchor``), so that every badge and linked term on the other pages leads to its
+``render_terms.term_anchor``), so that every badge and linked term on the other pages leads to its
 definition. The definitions are the vocabulary's (``generator.vocabulary``), positions' the stance matrix's
 (``render_matrix.MEANINGS``): the words a reader hovers over and the words here are the same.
 """
@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from generator import render_text as md
 from generator.dialect import anchored, bullet, heading, span, strong
 from generator.render_entities import ASSESSMENT_LABEL
-from generator.render_links import GuideTerm, Links, term_anchor, term_words
+from generator.render_links import Links
 from generator.render_matrix import MEANINGS, position_label
+from generator.render_terms import GuideTerm, term_anchor, term_words
 from generator.vocabulary import (
     ClaimStatus,
     Confidence,
@@ -67,7 +68,7 @@ def _section(anchor: str, body: str) -> str:
 
 def _verification(links: Links) -> str:
     """How a status is set, and by whom: the briefing's authors, named when the briefing names them."""
-    authors = links.briefing.info.authors
+    authors = links.info.authors
     who = f"the briefing's authors ({md.plain(', '.join(authors))})" if authors else "the briefing's authors"
     return (
         "A claim is something reported about the story, stated neutrally, with the sources that report it. "

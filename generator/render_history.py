@@ -24,7 +24,8 @@ from generator.history import (
     StatusChanged,
     judgment,
 )
-from generator.render_links import Links, term_badge
+from generator.render_links import Links
+from generator.render_terms import term_badge
 from generator.vocabulary import ClaimStatus
 
 PAGE = ("changes.md", "Changes")
@@ -54,9 +55,7 @@ def changes_page(links: Links, history: History) -> str:
     """The Changes page: each recorded edition, newest first, with its update and what it changed."""
     texts = {
         edition.number: update.text
-        for update, edition in zip(
-            links.briefing.info.updates, history.of_updates(links.briefing.info.updates), strict=True
-        )
+        for update, edition in zip(links.info.updates, history.of_updates(links.info.updates), strict=True)
         if edition is not None
     }
     lines = ["What changed in each recorded edition of the briefing, the newest first.", ""]
@@ -134,7 +133,7 @@ def _subject(links: Links, change: Change) -> str:
 
 def _entity(links: Links, category: str, id: str, known: str | None) -> str:
     """An entity's link while the briefing holds it; else its name (if known) and id, as text."""
-    entity = links.briefing.index.get(id)
+    entity = links.find(id)
     if entity is not None and entity.CATEGORY.value == category:  # an id may be reused for another kind
         return links.to(id)
     label = f"“{md.plain(known)}” " if known else ""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from generator import dialect
+from generator import dialect, render_reads
 from generator import render_text as md
 from generator.addresses import relative, share_path, url_of
 from generator.errors import Location
@@ -16,25 +17,23 @@ from generator.model import (
     Actor,
     AnyEntity,
     Briefing,
+    BriefingInfo,
     Citation,
     Claim,
     Event,
     Question,
     Source,
+    Stance,
     Term,
     Treaty,
 )
+from generator.render_reads import Citing, Reads, Referrers
 from generator.vocabulary import (
     ClaimStatus,
-    Confidence,
-    Likelihood,
-    Position,
-    QuestionStatus,
-    Reliability,
-    TreatyStatus,
 )
 
 T = TypeVar("T")
+E = TypeVar("E", Source, Actor, Claim, Treaty, Question, Event)
 
 PAGE_OF: dict[type, str] = {
     Claim: "claims.md",
@@ -101,6 +100,7 @@ class Layout:
     """
 
     def __init__(self, briefing: Briefing, edit: EditUrl | None = None, directory_urls: bool = True) -> None:
+        self._briefing = briefing
         self.edit = edit
         """Where each entity's file can be edited, when the site knows its repository."""
         self.directory_urls = directory_urls
@@ -173,6 +173,11 @@ class Layout:
         """The first page of the pages a page is one of, its number among them and their count."""
         return self._part.get(path, (path, 1, 1))
 
+    @functools.cached_property
+    def referrers(self) -> Referrers:
+        """What refers to each entity: worked out once, for the pages that show it."""
+        return Referrers(self._briefing, self)
+
 
 def topic_paths(topics: Iterable[str | None]) -> dict[str | None, str]:
     """The page of each topic (None: no topic): ``claims/`` and its ``topic_slug``, never another topic's.
@@ -222,37 +227,170 @@ SHARE = "Link to share this claim"
 
 
 class Links:
-    """Names and links for the briefing's entities, as seen from one page."""
+    """Names and links for the briefing's entities, as seen from one page; and the briefing, as it reads it.
+
+    A page reads the briefing and its layout only through these, each read recorded in ``reads``, so that
+    the page need not be written again while they give the same (``render_reads``).
+    """
 
     def __init__(self, briefing: Briefing, layout: Layout | None = None, page: str = "index.md") -> None:
-        self.briefing = briefing
-        self.layout = layout or Layout(briefing)
+        self._briefing = briefing
+        self._layout = layout or Layout(briefing)
         self.up = "../" * page.count("/")  # the page's links are relative to the page, for any engine
-        self.address = url_of(page, self.layout.directory_urls)
+        self.address = url_of(page, self._layout.directory_urls)
         """The page's address on the built site, for links written as raw HTML, which no engine rewrites."""
         self.path = page
         """The page's path among the site's pages."""
+        self.reads: Reads = {}
+        """What the page read of the briefing and its layout, with what each read gave."""
         self._notes: dict[Citation, int] = {}
+
+    def _read(self, read: Callable[..., T], *arguments: str) -> T:
+        value = read(self._briefing, self._layout, *arguments)
+        self.reads[read, arguments] = value
+        return value
+
+    @property
+    def info(self) -> BriefingInfo:
+        """The briefing's own facts: title, as-of date, bottom line, authors, updates..."""
+        return self._read(render_reads.info)
+
+    @property
+    def sources(self) -> Sequence[Source]:
+        """The briefing's sources, in the order written."""
+        return cast("Sequence[Source]", self._read(render_reads.every, "sources"))
+
+    @property
+    def actors(self) -> Sequence[Actor]:
+        """The briefing's actors, in the order written."""
+        return cast("Sequence[Actor]", self._read(render_reads.every, "actors"))
+
+    @property
+    def claims(self) -> Sequence[Claim]:
+        """The briefing's claims, in the order written."""
+        return cast("Sequence[Claim]", self._read(render_reads.every, "claims"))
+
+    @property
+    def treaties(self) -> Sequence[Treaty]:
+        """The briefing's treaties, in the order written."""
+        return cast("Sequence[Treaty]", self._read(render_reads.every, "treaties"))
+
+    @property
+    def questions(self) -> Sequence[Question]:
+        """The briefing's questions, in the order written."""
+        return cast("Sequence[Question]", self._read(render_reads.every, "questions"))
+
+    @property
+    def events(self) -> Sequence[Event]:
+        """The events in date order, as the timeline lists them."""
+        return self._read(render_reads.events)
+
+    def has(self, category: str) -> bool:
+        """Whether a category (``claims``) has any entities."""
+        return self._read(render_reads.has, category)
+
+    def count(self, category: str) -> int:
+        """How many entities a category (``claims``) has."""
+        return self._read(render_reads.count, category)
+
+    def entity(self, id: str) -> AnyEntity:
+        """The entity with that id."""
+        entity = self.find(id)
+        if entity is None:
+            raise KeyError(id)
+        return entity
+
+    def find(self, id: str) -> AnyEntity | None:
+        """The entity with that id, or None when the briefing has none."""
+        return self._read(render_reads.found, id)
+
+    @property
+    def topics(self) -> dict[str, tuple[str, list[Claim]]]:
+        """The topics' pages, by path: each topic's name and claims (none while claims fit on one page)."""
+        return self._read(render_reads.topics)
+
+    @property
+    def status_page(self) -> dict[ClaimStatus, str]:
+        """Where each status's claims begin on the claims page, when claims have a page per topic."""
+        return self._read(render_reads.status_page)
+
+    def part(self, path: str) -> tuple[str, int, int]:
+        """The first page of the pages a page is one of, its number among them and their count."""
+        return self._read(render_reads.part, path)
+
+    def parts(self, path: str) -> list[str]:
+        """The pages a page's entities are spread over (itself alone, when they fit), by the first's path."""
+        return self._read(render_reads.parts, path) or [path]
+
+    def stances(self, actor: str) -> list[tuple[Claim, tuple[Stance, ...]]]:
+        """Each claim an actor takes a stance on, with its stances over time."""
+        return self._read(render_reads.stances, actor)
+
+    def supersedes(self, claim: str) -> list[str]:
+        """The claims a claim supersedes."""
+        return self._read(render_reads.supersedes, claim)
+
+    def citing(self, source: str) -> list[Citing]:
+        """Everything citing a source, by what part of it, in the order the Sources page lists them."""
+        return self._read(render_reads.citing, source)
+
+    def claims_here(self) -> list[Claim]:
+        """The claims this page shows."""
+        return self._read(render_reads.claims_on, self.path)
+
+    def members(self, actor: str) -> list[str]:
+        """The actors part of an actor."""
+        return self._read(render_reads.members, actor)
+
+    def place(self, actor: str) -> int:
+        """An actor's place among the actors, as written."""
+        return self._read(render_reads.place, actor)
+
+    def stance_takers(self) -> int:
+        """How many actors take a stance on any claim."""
+        return self._read(render_reads.stance_takers)
+
+    def status_counts(self) -> Counter[ClaimStatus]:
+        """How many claims each status has."""
+        return self._read(render_reads.status_counts)
+
+    def topic_sizes(self) -> list[tuple[str, str, int]]:
+        """Each topic's page, name and number of claims (none while claims fit on one page)."""
+        return self._read(render_reads.topic_sizes)
+
+    def shown_of(self, kind: type[E]) -> Sequence[E]:
+        """Those entities of a kind (``Claim``) this page shows: all, unless spread over several pages."""
+        shown = self._read(render_reads.shown, self.path)
+        if shown is None:
+            shown = self.events if kind is Event else self._read(render_reads.every, kind.CATEGORY.plural)
+        return cast("Sequence[E]", shown)
 
     def shown(self, entities: Sequence[T]) -> Sequence[T]:
         """Those of a category's entities this page shows: all, unless they are spread over several pages."""
-        return self.layout.shown.get(self.path, entities)  # type: ignore[return-value]
+        shown = self._read(render_reads.shown, self.path)
+        return entities if shown is None else cast("Sequence[T]", shown)
 
     @property
     def first_part(self) -> bool:
         """Whether the page is the first (or only) page of its entities: what is said once goes there."""
-        return self.layout.part(self.path)[1] == 1
+        return self.part(self.path)[1] == 1
+
+    def _page_of(self, id: str) -> str:
+        page: str | None = self._read(render_reads.page_of, id)
+        if page is None:
+            raise KeyError(id)
+        return page
 
     def url(self, id: str) -> str:
         """Where an entity is, from this page."""
-        return f"{self.up}{self.layout.page(self.briefing.entity(id))}#{id}"
+        return f"{self.up}{self._page_of(id)}#{id}"
 
     def raw_url(self, id: str) -> str:
         """Where an entity is, from this page, as raw HTML needs it: by its address on the built site."""
-        page = self.layout.page(self.briefing.entity(id))
+        page = self._page_of(id)
         if page == self.path:
             return f"#{id}"
-        return f"{relative(url_of(page, self.layout.directory_urls), self.address)}#{id}"
+        return f"{relative(url_of(page, self._layout.directory_urls), self.address)}#{id}"
 
     def page_url(self, path: str) -> str:
         """Where a page is, from this page."""
@@ -261,7 +399,7 @@ class Links:
     def heading(self, level: int, text: str, entity: AnyEntity) -> str:
         """An entity's heading (its text already Markdown), then a link to edit its file, if it has one."""
         written = dialect.heading(level, text, entity.id)
-        found = self.layout.edit(entity.origin) if self.layout.edit else None
+        found = self._layout.edit(entity.origin) if self._layout.edit else None
         if found is None:
             return written
         url, path = found
@@ -281,7 +419,7 @@ class Links:
 
     def to(self, id: str, label: str | None = None) -> str:
         """A link to an entity, labelled with its name unless given a label (Markdown)."""
-        shown = label if label is not None else md.plain(name(self.briefing.entity(id)))
+        shown = label if label is not None else md.plain(name(self.entity(id)))
         return dialect.link(shown, self.url(id))
 
     def all(self, ids: Iterable[str]) -> str:
@@ -290,7 +428,7 @@ class Links:
 
     def name_or_link(self, text: str) -> str:
         """An actor's link when the text is an actor's id, otherwise the text itself."""
-        entity = self.briefing.index.get(text)
+        entity = self.find(text)
         return self.to(text) if isinstance(entity, Actor) else md.plain(text)
 
     def citations(self, citations: Iterable[Citation]) -> str:
@@ -352,60 +490,6 @@ def name(entity: AnyEntity) -> str:
 def sections(items: Sequence[T], write: Callable[[T], str], none: str) -> str:
     """Each item's section, one after another, or a line saying that the briefing has none."""
     return "\n".join(write(item) for item in items) if items else f"This briefing has no {none} yet."
-
-
-GUIDE_PAGE = "guide.md"
-"""The page that defines each term a reader meets: statuses, positions, likelihood, confidence, grades."""
-
-GuideTerm = ClaimStatus | Position | Likelihood | Confidence | Reliability | TreatyStatus | QuestionStatus
-"""A value of the vocabulary that the guide defines."""
-
-TERM_KINDS: dict[type[GuideTerm], tuple[str, str]] = {
-    ClaimStatus: ("status", "Status"),
-    Position: ("position", "Position"),
-    Likelihood: ("likelihood", "Likelihood"),
-    Confidence: ("confidence", "Confidence"),
-    Reliability: ("grade", "Reliability"),
-    TreatyStatus: ("treaty-status", "Treaty status"),
-    QuestionStatus: ("question-status", "Question status"),
-}
-"""Each kind of term: the first part of its anchors on the guide (``status_corroborated``), and its name."""
-
-
-def term_anchor(term: GuideTerm) -> str:
-    """Where the guide defines a term: its kind and value (``status_corroborated``, ``grade_B``)."""
-    return f"{TERM_KINDS[type(term)][0]}_{term.value}"
-
-
-def term_url(links: Links, term: GuideTerm) -> str:
-    """Where a term is defined, from the page of ``links`` (``guide.md#position_asserts``)."""
-    return f"{links.page_url(GUIDE_PAGE)}#{term_anchor(term)}"
-
-
-def term_words(term: GuideTerm) -> str:
-    """A term as a reader reads it: "in force", "partly answered", "almost no chance", "B"."""
-    return str(term.value).replace("-", " ")
-
-
-def term_link(links: Links, term: GuideTerm, label: str, definition: str) -> str:
-    """A term's label (Markdown) linked to its definition on the guide, which its title gives on hover.
-
-    Positions are defined in the stance matrix's words (``render_matrix.MEANINGS``); every other kind of
-    term has its ``definition`` in the vocabulary.
-    """
-    return dialect.link(dialect.span("briefing-term", label, md.attribute(definition)), term_url(links, term))
-
-
-def term_badge(links: Links, term: ClaimStatus | TreatyStatus | QuestionStatus) -> str:
-    """A status as a badge: its words, linked to its definition, which shows on hover and keyboard focus.
-
-    A screen reader names it with its kind ("Status: corroborated"); colour and outline only repeat the words.
-    """
-    name = TERM_KINDS[type(term)][1]
-    kind = dialect.span("briefing-term__kind", f"{name}: ")
-    classes = f"briefing-status briefing-status--{term.value} briefing-term"
-    badge = dialect.span(classes, kind + md.plain(term_words(term)), md.attribute(term.definition))
-    return dialect.link(badge, term_url(links, term))
 
 
 def sourced(text: str, links: Links, citations: Iterable[Citation]) -> str:

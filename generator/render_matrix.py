@@ -13,13 +13,14 @@ site's stylesheet, so the Markdown stays one plain table that any engine shows.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from generator import render_text as md
 from generator.dialect import bullet, link, span, table
-from generator.model import Briefing, Claim, Stance
+from generator.model import Claim, Stance
 from generator.render_entities import stance_anchor
-from generator.render_links import Links, name, term_badge, term_link
+from generator.render_links import Links, name
+from generator.render_terms import term_badge, term_link
 from generator.vocabulary import Position
 
 SYMBOLS = {
@@ -77,21 +78,21 @@ MAX_COLUMNS = 12
 column, so that the matrix grows with the claims and their stances, never with claims times actors."""
 
 
-def columns(briefing: Briefing, claims: Iterable[Claim]) -> list[str]:
+def columns(place: Callable[[str], int], claims: Iterable[Claim]) -> list[str]:
     """The actors who take a current stance on any of the claims: most stances first, ties in file order.
 
-    The matrix gives the first ``MAX_COLUMNS`` a column each, and ``stances.csv`` all, in this order.
+    ``place`` gives an actor's place among the actors, as written. The matrix gives the first
+    ``MAX_COLUMNS`` a column each, and ``stances.csv`` all, in this order.
     """
     counts = Counter(stance.actor for claim in claims for stance in claim.current_stances)
-    order = {actor.id: place for place, actor in enumerate(briefing.actors)}
-    return sorted(counts, key=lambda id: (-counts[id], order[id]))
+    return sorted(counts, key=lambda id: (-counts[id], place(id)))
 
 
 def matrix_index(links: Links) -> str:
     """The stance matrix page when claims have a page per topic: each topic's page has its own matrix."""
     lines = ["With this many claims, each topic's page opens with the stance matrix of its claims.", ""]
-    for path, (topic, claims) in links.layout.topics.items():
-        number = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
+    for path, topic, count in links.topic_sizes():
+        number = f"{count:,} claim{'s' * (count != 1)}"
         lines.append(bullet(f"{link(md.plain(topic), f'{links.page_url(path)}#{TOPIC_MATRIX}')} ({number})"))
     return "\n".join(lines)
 
@@ -102,8 +103,8 @@ TOPIC_MATRIX = "stance_matrix"
 
 def matrix(links: Links, claims: list[Claim] | None = None) -> str:
     """A legend, then a table of claims (all, unless given some) by the actors who take stances on them."""
-    shown = links.briefing.claims if claims is None else claims
-    ranked = columns(links.briefing, shown)
+    shown = links.claims if claims is None else claims
+    ranked = columns(links.place, shown)
     if not ranked:
         return "This briefing has no stances yet."
     actors = ranked[:MAX_COLUMNS]
@@ -143,7 +144,7 @@ def _row(claim: Claim, actors: list[str], others: bool, links: Links) -> list[st
         current = history[-1]
         url = links.stance_url(claim.id, stance_anchor(claim.id, current, True))
         if current.actor in chosen:
-            actor = md.plain(name(links.briefing.entity(current.actor)))
+            actor = md.plain(name(links.entity(current.actor)))
             cells[current.actor] = link(_cell_label(current.position, actor), url) + _was(history)
         else:
             label = link(position_label(current.position), url) + _was(history)

@@ -6,13 +6,11 @@ item of evidence, a ratification...), so that a reader weighing a source sees ev
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from generator import render_text as md
 from generator.dialect import bullet, emphasis, strong
-from generator.model import Citation, Claim, Event, Source, Treaty
-from generator.render_entities import stance_anchor
-from generator.render_links import Links, name, sections, term_link
+from generator.model import Event, Source
+from generator.render_links import Links, name, sections
+from generator.render_terms import term_link
 
 GROUPS = {
     "claims": ("claim", "claims"),
@@ -39,68 +37,31 @@ evidence or a signing), each once, with where its link leads."""
 
 
 class CitedBy:
-    """Everything in the briefing that cites each source, as seen from one page."""
+    """Everything in the briefing that cites a source, as seen from one page.
+
+    A claim's stances and evidence, a treaty's signing and ratifications, each of its terms with their
+    interpretations, questions and events (``render_reads.Referrers``). An actor is linked to its latest
+    stance that cites the source, and once for each part: its first link stays.
+    """
 
     def __init__(self, links: Links) -> None:
         self.links = links
-        self.by_source: dict[str, dict[str, dict[str, Parts]]] = {}
-        """By source id: by group (``GROUPS``), the id of each entity citing it and the parts that do."""
-        briefing = links.briefing
-        for claim in briefing.claims:
-            self._claim(claim)
-        for treaty in briefing.treaties:
-            self._treaty(treaty)
-        for question in briefing.questions:
-            self._note(question.sources, "questions", question.id)
-        for event in links.layout.events:
-            self._note(event.sources, "events", event.id)
 
-    def _claim(self, claim: Claim) -> None:
-        """A claim's stances and evidence; an actor is linked to its latest stance that cites the source."""
-        for history in claim.stances_over_time:
-            for stance in reversed(history):
-                url = self.links.stance_url(claim.id, stance_anchor(claim.id, stance, stance is history[-1]))
-                self._note(stance.sources, "claims", claim.id, "stance", stance.actor, url)
-        for item in claim.evidence:
-            self._note(item.sources, "claims", claim.id, "evidence")
-
-    def _treaty(self, treaty: Treaty) -> None:
-        """A treaty's signing and ratifications, then each of its terms with their interpretations."""
-        if treaty.signed:
-            self._note(treaty.signed.sources, "treaties", treaty.id, "signing")
-        for ratification in treaty.ratifications:
-            url = self.links.url(ratification.party)
-            self._note(ratification.sources, "treaties", treaty.id, "ratification", ratification.party, url)
-        for term in treaty.terms:
-            self._note(term.sources, "terms", term.id, "term")
-            for interpretation in term.interpretations:
-                actor = interpretation.actor
-                url = self.links.url(actor)
-                self._note(interpretation.sources, "terms", term.id, "interpretation", actor, url)
-
-    def _note(
-        self,
-        citations: Iterable[Citation],
-        group: str,
-        entity: str,
-        part: str = "",
-        actor: str = "",
-        url: str = "",
-    ) -> None:
-        """Record that an entity, or a part of it (by an actor, linked to ``url``), cites these sources.
-
-        An actor is recorded once for each part: its first link stays.
-        """
-        for source in dict.fromkeys(citation.source for citation in citations):
-            parts = self.by_source.setdefault(source, {}).setdefault(group, {}).setdefault(entity, {})
+    def _groups(self, source: str) -> dict[str, dict[str, Parts]]:
+        """By group (``GROUPS``), the id of each entity citing the source and the parts of it that do."""
+        groups: dict[str, dict[str, Parts]] = {}
+        for group, entity, part, actor, anchor in self.links.citing(source):
+            parts = groups.setdefault(group, {}).setdefault(entity, {})
             if part:
                 actors = parts.setdefault(part, {})
-                if actor:
-                    actors.setdefault(actor, url)
+                if actor and actor not in actors:
+                    url = self.links.stance_url(entity, anchor) if part == "stance" else self.links.url(actor)
+                    actors[actor] = url
+        return groups
 
     def of(self, source: str) -> str:
         """What cites a source (Markdown): a count by kind, then each kind's entities, linked."""
-        groups = self.by_source.get(source)
+        groups = self._groups(source)
         if not groups:
             return "Nothing in this briefing cites it yet."
         counts = [counted(len(groups[group]), *GROUPS[group]) for group in GROUPS if group in groups]
@@ -118,10 +79,10 @@ class CitedBy:
             if part == "term" and len(parts) == 1:
                 continue  # the term alone cites the source: its link says so
             singular, plural = _PARTS[part]
-            links = [f"[{md.plain(name(self.links.briefing.entity(a)))}]({url})" for a, url in actors.items()]
+            links = [f"[{md.plain(name(self.links.entity(a)))}]({url})" for a, url in actors.items()]
             phrase = plural if len(links) > 1 else singular
             words.append(f"{phrase} {', '.join(links)}" if links else phrase)
-        entity = self.links.briefing.entity(id)
+        entity = self.links.entity(id)
         when = f" ({md.date_range(entity.date, entity.end_date)})" if isinstance(entity, Event) else ""
         return self.links.to(id) + when + (f": {'; '.join(words)}" if words else "")
 
@@ -139,7 +100,7 @@ def _joined(items: list[str]) -> str:
 def page(links: Links) -> str:
     """Every source: its kind, publisher, date, reliability and links, and everything that cites it."""
     cited_by = CitedBy(links)
-    shown = links.shown(links.briefing.sources)
+    shown = links.shown_of(Source)
     return sections(shown, lambda source: _source(source, links, cited_by), "sources")
 
 

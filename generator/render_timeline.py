@@ -388,9 +388,8 @@ def _number(value: float) -> str:
 
 def page(links: Links) -> str:
     """The events drawn on a time axis, then in date order, each with its actors, claims and sources."""
-    events = links.layout.events
-    listed = sections(links.shown(events), lambda event: _event(event, links), "events")
-    drawn = drawing(events, links.raw_url) if links.first_part else ""
+    listed = sections(links.shown_of(Event), lambda event: _event(event, links), "events")
+    drawn = drawing(links.events, links.raw_url) if links.first_part else ""
     return "\n\n".join(part for part in (drawn, listed) if part)
 
 

@@ -33,7 +33,7 @@ _DRAWING = {
 ATTRIBUTES = {
     **{heading: {"id"} for heading in _HEADINGS},
     "a": {"href", "title", "class", "id", "data-search-exclude"},  # id: a claim's anchor on the claims index
-    "span": {"class", "title"},  # title: a term's definition (render_links.term_link and term_badge)
+    "span": {"class", "title"},  # title: a term's definition (render_terms.term_link and term_badge)
     "strong": {"id"},  # a stance's anchor
     "sup": {"id", "data-search-exclude"},  # a note's marker, not searched
     "li": {"id"},

@@ -17,7 +17,8 @@ from generator.editions import History, read_history, with_history
 from generator.history_schema import history_schema
 from generator.render import render_pages
 from generator.render_history import claim_history
-from generator.render_links import Links, term_badge
+from generator.render_links import Links
+from generator.render_terms import term_badge
 from generator.vocabulary import ClaimStatus
 
 from built_site import Site

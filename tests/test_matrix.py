@@ -11,8 +11,9 @@ import textwrap
 import pytest
 from generator import export, load_briefing
 from generator.render import render_pages
-from generator.render_links import Layout, Links, term_badge
+from generator.render_links import Layout, Links
 from generator.render_matrix import MAX_COLUMNS
+from generator.render_terms import term_badge
 from generator.vocabulary import ClaimStatus
 
 from conftest import BRIEFINGS, MINIMAL, ROOT

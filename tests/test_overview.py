@@ -16,7 +16,8 @@ from generator.dates import Date
 from generator.editions import with_history
 from generator.model import Briefing
 from generator.render import Page, render_pages
-from generator.render_links import Links, term_badge
+from generator.render_links import Links
+from generator.render_terms import term_badge
 from generator.render_text import date_range
 from generator.vocabulary import ClaimStatus
 
