@@ -286,7 +286,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, content in written.items():
             files.append(File.generated(config, path, content=content))
         if self.serving:
-            self.rebuilds.note_files(files)
+            self.rebuilds.note_files(files, unlinked=self.claim_pages)  # linked to only in raw HTML
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -19,7 +19,7 @@ Each build keeps what it used or made, so the caches hold one build's worth, wha
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Container, Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,9 +101,13 @@ class Rebuilds:
             remembered.next_build()
         self.pending, self.unchanged = {}, {}
 
-    def note_files(self, files: Files) -> None:
-        """Note the site's files, on which every page's links depend."""
-        self.files_key = "\n".join(sorted(file.src_uri for file in files))
+    def note_files(self, files: Files, unlinked: Container[str] = ()) -> None:
+        """Note the site's files, on which every page's links depend; but those no page's Markdown links to.
+
+        The claims' own pages are written by the first build and answered from memory after it: left out,
+        the first rebuild converts again only the pages that changed, like any other.
+        """
+        self.files_key = "\n".join(sorted(file.src_uri for file in files if file.src_uri not in unlinked))
 
     def conversion(self, key: Hashable, make: Callable[[], Conversion]) -> Conversion:
         """The page's conversion as the last build made it for the same Markdown and files, or made now."""
