@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator.errors import Location
 from generator.load import BRIEFING_FILES
 from generator.model import CATEGORY_TYPES
-from generator.render_links import PAGE_OF
+from generator.render_layout import PAGE_OF
 
 
 class EditLinks:

@@ -23,7 +23,7 @@ class Category(enum.Enum):
     A category is declared here (its noun, and ``plural``, which names its folder of content files) and by
     its entity's class in ``generator.model`` (listed in ``model.CATEGORY_TYPES``); the loader's folders, the
     validator, the JSON Schemas, the scaffold, the list and the export follow from those two. Its page is
-    declared in ``generator.render`` (``PAGES``, and the writer of that page) and ``render_links.PAGE_OF``.
+    declared in ``generator.render`` (``PAGES``, and the writer of that page) and ``render_layout.PAGE_OF``.
     """
 
     SOURCE = "source"

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from generator.export import prose_text
 from generator.model import Actor, AnyEntity, Briefing, Claim, Event, Quantity, Question, Source, Treaty
-from generator.render_links import Layout, name
+from generator.render_layout import Layout
+from generator.render_links import name
 from generator.render_text import date_range
 
 OWN_WORDS = 400_000

@@ -33,7 +33,8 @@ from generator.errors import BriefingError, Problem
 from generator.findable import Findable, findables
 from generator.model import Briefing, Claim, Update
 from generator.render_guide import guide
-from generator.render_links import NO_TOPIC_NAME, NO_TOPIC_PAGE, EditUrl, Layout, Links
+from generator.render_layout import NO_TOPIC_NAME, NO_TOPIC_PAGE, EditUrl, Layout
+from generator.render_links import Links
 from generator.render_reads import Written
 from generator.render_terms import term_badge
 from generator.vocabulary import ClaimStatus

@@ -13,16 +13,14 @@ import datetime
 import functools
 import types
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from generator.model import AnyEntity, Briefing, BriefingInfo, Citation, Claim, Event, Stance
+from generator.model import AnyEntity, Briefing, BriefingInfo, Claim, Event, Stance
+from generator.render_layout import Citing, Layout
 from generator.vocabulary import ClaimStatus
-
-if TYPE_CHECKING:
-    from generator.render_links import Layout
 
 P = TypeVar("P")
 Read = Callable[..., Any]
@@ -32,77 +30,6 @@ Reads = dict[tuple[Read, tuple[str, ...]], Any]
 
 PLAIN = (str, int, float, Enum, types.NoneType, PurePath, datetime.date)
 """Values the same when equal."""
-Citing = tuple[str, str, str, str, str]
-"""Something citing a source: its group (``render_sources.GROUPS``), its id, the part of it that cites (a
-stance, evidence...; or nothing), the actor taking that part (or nothing) and the anchor of that stance."""
-
-
-class Referrers:
-    """What refers to each entity, gathered once a build for all its pages.
-
-    So that the page of an actor or a source reads only the claims that refer to it, and is written again
-    only when one of those changes.
-    """
-
-    def __init__(self, briefing: Briefing, layout: Layout) -> None:
-        from generator.render_entities import stance_anchor  # the anchors are the claims' pages'
-
-        self.stances: dict[str, list[tuple[Claim, tuple[Stance, ...]]]] = {}
-        """By actor: each claim it takes a stance on, with its stances over time, in the claims' order."""
-        self.supersedes: dict[str, list[str]] = {}
-        """By claim: the claims it supersedes."""
-        self.citing: dict[str, list[Citing]] = {}
-        """By source: everything citing it, in the order the Sources page lists them."""
-        self.claims_on: dict[str, list[Claim]] = {}
-        """By page: the claims shown on it."""
-        self.members: dict[str, list[str]] = {}
-        """By actor: the actors part of it."""
-        self.places = {actor.id: place for place, actor in enumerate(briefing.actors)}
-        """Each actor's place among the actors, as written."""
-        self.status_counts = Counter(claim.status for claim in briefing.claims)
-        """How many claims each status has."""
-        self.topic_sizes = [(path, topic, len(claims)) for path, (topic, claims) in layout.topics.items()]
-        """Each topic's page, name and number of claims."""
-        for actor in briefing.actors:
-            if actor.part_of:
-                self.members.setdefault(actor.part_of, []).append(actor.id)
-        for claim in briefing.claims:
-            self.claims_on.setdefault(layout.page(claim), []).append(claim)
-            if claim.superseded_by:
-                self.supersedes.setdefault(claim.superseded_by, []).append(claim.id)
-            for history in claim.stances_over_time:
-                self.stances.setdefault(history[0].actor, []).append((claim, history))
-                for stance in reversed(history):
-                    anchor = stance_anchor(claim.id, stance, stance is history[-1])
-                    self._cite(stance.sources, "claims", claim.id, "stance", stance.actor, anchor)
-            for item in claim.evidence:
-                self._cite(item.sources, "claims", claim.id, "evidence")
-        for treaty in briefing.treaties:
-            if treaty.signed:
-                self._cite(treaty.signed.sources, "treaties", treaty.id, "signing")
-            for ratification in treaty.ratifications:
-                self._cite(ratification.sources, "treaties", treaty.id, "ratification", ratification.party)
-            for term in treaty.terms:
-                self._cite(term.sources, "terms", term.id, "term")
-                for interpretation in term.interpretations:
-                    who = interpretation.actor
-                    self._cite(interpretation.sources, "terms", term.id, "interpretation", who)
-        for question in briefing.questions:
-            self._cite(question.sources, "questions", question.id)
-        for event in layout.events:
-            self._cite(event.sources, "events", event.id)
-
-    def _cite(
-        self,
-        citations: Iterable[Citation],
-        group: str,
-        id: str,
-        part: str = "",
-        actor: str = "",
-        anchor: str = "",
-    ) -> None:
-        for source in dict.fromkeys(citation.source for citation in citations):
-            self.citing.setdefault(source, []).append((group, id, part, actor, anchor))
 
 
 class Written(Generic[P]):

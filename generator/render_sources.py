@@ -9,6 +9,8 @@ from __future__ import annotations
 from generator import render_text as md
 from generator.dialect import bullet, emphasis, strong
 from generator.model import Event, Source
+from generator.render_entities import stance_anchor
+from generator.render_layout import Citing
 from generator.render_links import Links, name, sections
 from generator.render_terms import term_link
 
@@ -50,14 +52,19 @@ class CitedBy:
     def _groups(self, source: str) -> dict[str, dict[str, Parts]]:
         """By group (``GROUPS``), the id of each entity citing the source and the parts of it that do."""
         groups: dict[str, dict[str, Parts]] = {}
-        for group, entity, part, actor, anchor in self.links.citing(source):
-            parts = groups.setdefault(group, {}).setdefault(entity, {})
-            if part:
-                actors = parts.setdefault(part, {})
-                if actor and actor not in actors:
-                    url = self.links.stance_url(entity, anchor) if part == "stance" else self.links.url(actor)
-                    actors[actor] = url
+        for citing in self.links.citing(source):
+            parts = groups.setdefault(citing.group, {}).setdefault(citing.id, {})
+            if citing.part:
+                actors = parts.setdefault(citing.part, {})
+                if citing.actor and citing.actor not in actors:
+                    actors[citing.actor] = self._url(citing)
         return groups
+
+    def _url(self, citing: Citing) -> str:
+        """Where an actor's part in what cites a source is: its stance, or the actor."""
+        if citing.stance is None:
+            return self.links.url(citing.actor)
+        return self.links.stance_url(citing.id, stance_anchor(citing.id, citing.stance, citing.current))
 
     def of(self, source: str) -> str:
         """What cites a source (Markdown): a count by kind, then each kind's entities, linked."""

@@ -12,7 +12,7 @@ from html import escape
 from generator.addresses import absolute, relative, share_path, url_of
 from generator.export import prose_text
 from generator.model import Briefing, Claim
-from generator.render_links import Layout
+from generator.render_layout import Layout
 
 DESCRIPTION_LENGTH = 200
 """About how many characters a description may take: link previews cut longer ones."""

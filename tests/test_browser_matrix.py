@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from generator import render_links
+from generator import render_layout
 from generator.cli import main
 
 from browser import DESKTOP, PHONE, Visit, serve
@@ -49,7 +49,7 @@ def large_by_topic(tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("large-by-topic")
     many_actors(folder / "content")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(render_links, "CLAIMS_PER_PAGE", 50)
+        patch.setattr(render_layout, "CLAIMS_PER_PAGE", 50)
         assert main(["build", "--content", str(folder / "content"), "--site-dir", str(folder / "site")]) == 0
     yield from serve(folder / "site")
 

@@ -8,7 +8,8 @@ import pytest
 from generator import load_briefing
 from generator.dialect import convert
 from generator.render import PAGES, render_pages
-from generator.render_links import Layout, Links
+from generator.render_layout import Layout
+from generator.render_links import Links
 from generator.render_matrix import MEANINGS
 from generator.render_terms import term_badge, term_link, term_url
 from generator.vocabulary import (

@@ -11,7 +11,8 @@ import textwrap
 import pytest
 from generator import export, load_briefing
 from generator.render import render_pages
-from generator.render_links import Layout, Links
+from generator.render_layout import Layout
+from generator.render_links import Links
 from generator.render_matrix import MAX_COLUMNS
 from generator.render_terms import term_badge
 from generator.vocabulary import ClaimStatus

@@ -12,10 +12,10 @@ import posixpath
 import re
 
 import pytest
-from generator import load_briefing
+from generator import load_briefing, render_layout
 from generator.cli import main
 from generator.render import render_pages
-from generator.render_links import Layout, topic_slug
+from generator.render_layout import Layout, topic_slug
 from generator.vocabulary import ClaimStatus
 
 from built_site import Site
@@ -30,10 +30,8 @@ CATEGORIES = {"actors": "actors", "treaties": "treaties", "questions": "question
 @pytest.fixture
 def spread(monkeypatch):
     """Lower the limits of a page: many claims get a page per topic, and every category is spread."""
-    from generator import render_links
-
-    monkeypatch.setattr(render_links, "CLAIMS_PER_PAGE", 5)
-    monkeypatch.setattr(render_links, "PER_PAGE", {**render_links.PER_PAGE, **LIMITS, "sources.md": 3})
+    monkeypatch.setattr(render_layout, "CLAIMS_PER_PAGE", 5)
+    monkeypatch.setattr(render_layout, "PER_PAGE", {**render_layout.PER_PAGE, **LIMITS, "sources.md": 3})
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from generator import export, load_briefing, schema
 from generator.cli import main
 from generator.dates import Date
 from generator.model import CATEGORY_TYPES, Update
-from generator.render_links import Layout
+from generator.render_layout import Layout
 from hypothesis import example, given
 from jinja2.utils import htmlsafe_json_dumps
 from pyld import jsonld

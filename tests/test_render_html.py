@@ -11,7 +11,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from generator import load_briefing, render_links, render_matrix
+from generator import load_briefing, render_layout, render_matrix
 from generator.dialect import convert
 from generator.editions import with_history
 from generator.errors import Location
@@ -252,7 +252,7 @@ def rendered(which: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[
     """A case's pages, rendered with its recorded editions, edit links and site address as it asks."""
     case = CASES[which]
     if case.claims_per_page is not None:
-        monkeypatch.setattr(render_links, "CLAIMS_PER_PAGE", case.claims_per_page)
+        monkeypatch.setattr(render_layout, "CLAIMS_PER_PAGE", case.claims_per_page)
     if case.max_columns is not None:
         monkeypatch.setattr(render_matrix, "MAX_COLUMNS", case.max_columns)
     briefing, history = with_history(case.write(folder), load_briefing)

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path, PurePosixPath
 
 import pytest
-from generator import cli, pages_folder, render_links
+from generator import cli, pages_folder, render_layout
 from generator.editions import with_history
 from generator.validate import load_briefing
 from generator.zensical import site_sources
@@ -154,7 +154,7 @@ def change_a_claim(folder: Path) -> None:
 
 def with_topic_pages(monkeypatch, on: bool) -> None:
     """Split the claims into a page per topic (the briefing's 11 claims are then "many"), or not."""
-    monkeypatch.setattr(render_links, "CLAIMS_PER_PAGE", 5 if on else 150)
+    monkeypatch.setattr(render_layout, "CLAIMS_PER_PAGE", 5 if on else 150)
 
 
 def test_pages_no_longer_in_the_briefing_are_removed_with_the_folder_made_for_them(

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator import render_links
+from generator import render_layout
 from generator.editions import History, with_history
 from generator.errors import Location
 from generator.load import FileCache
@@ -127,7 +127,7 @@ def test_the_kursk_briefing_edited_step_by_step(tmp_path):
 
 
 def test_a_briefing_spread_over_many_pages_edited_step_by_step(tmp_path, monkeypatch):
-    monkeypatch.setattr(render_links, "CLAIMS_PER_PAGE", 20)
+    monkeypatch.setattr(render_layout, "CLAIMS_PER_PAGE", 20)
     for page, most in {
         "claims": 8,
         "claims.md": 40,
@@ -135,7 +135,7 @@ def test_a_briefing_spread_over_many_pages_edited_step_by_step(tmp_path, monkeyp
         "sources.md": 5,
         "timeline.md": 10,
     }.items():
-        monkeypatch.setitem(render_links.PER_PAGE, page, most)
+        monkeypatch.setitem(render_layout.PER_PAGE, page, most)
     content = tmp_path / "content"
     synthetic.write(content, 300)
     actor = "id: actor-99\nname: A new actor\nkind: agency\n"

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from generator import findable, load_briefing
 from generator.cli import main
-from generator.render_links import Layout, name
+from generator.render_layout import Layout
+from generator.render_links import name
 
 from conftest import BRIEFINGS, ROOT
 

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from generator import load_briefing, placeholder
+from generator import load_briefing, placeholder, render_layout
 from generator.cli import main
 from generator.render import PAGES, render_pages
-from generator.render_links import PAGE_OF
+from generator.render_layout import PAGE_OF
 from generator.render_text import date
 
 from built_site import Site
@@ -210,9 +210,7 @@ def test_render_writes_the_same_pages_to_disk_with_their_metadata(tmp_path, caps
 
 
 def test_many_claims_get_a_page_per_topic_and_every_link_still_leads_somewhere(tmp_path, monkeypatch, capsys):
-    from generator import render_links
-
-    monkeypatch.setattr(render_links, "CLAIMS_PER_PAGE", 5)
+    monkeypatch.setattr(render_layout, "CLAIMS_PER_PAGE", 5)
     code, err = build(BRIEFINGS / "other", tmp_path, capsys)
     assert code == 0, err
     site = Site(tmp_path)
@@ -223,7 +221,7 @@ def test_many_claims_get_a_page_per_topic_and_every_link_still_leads_somewhere(t
         assert site.broken_links(path) == [], path
     for claim in briefing.claims:
         assert claim.id in site.page("claims/").ids  # links to claims/#id, made before the split, still land
-        page = f"claims/{render_links.topic_slug(claim.topic)}/"
+        page = f"claims/{render_layout.topic_slug(claim.topic)}/"
         assert claim.id in site.page(page).ids
     for topic in topics:  # each topic's page opens with the stance matrix of its claims
         assert "stance_matrix" in site.page(f"claims/{topic}/").ids
@@ -238,9 +236,7 @@ def test_many_claims_get_a_page_per_topic_and_every_link_still_leads_somewhere(t
 def test_render_writes_the_topic_pages_with_links_relative_to_each(tmp_path, monkeypatch):
     import re
 
-    from generator import render_links
-
-    monkeypatch.setattr(render_links, "CLAIMS_PER_PAGE", 5)
+    monkeypatch.setattr(render_layout, "CLAIMS_PER_PAGE", 5)
     out = tmp_path / "pages"
     assert main(["render", "--content", str(BRIEFINGS / "other"), "--out", str(out)]) == 0
     pages = list(out.rglob("*.md"))

@@ -9,10 +9,10 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
-from generator import load_briefing, render_links
+from generator import load_briefing, render_layout
 from generator.cli import main
 from generator.render import render_pages
-from generator.render_links import CLAIMS_PER_PAGE, NO_TOPIC_PAGE, Layout, topic_paths, topic_slug
+from generator.render_layout import CLAIMS_PER_PAGE, NO_TOPIC_PAGE, Layout, topic_paths, topic_slug
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -140,7 +140,7 @@ def test_different_topics_never_share_a_slug_and_no_topic_takes_the_page_of_none
 
 
 def test_topics_whose_hashes_begin_alike_take_their_whole_hash(monkeypatch):
-    monkeypatch.setattr(render_links, "TOPIC_HASH_LENGTH", 1)  # sixteen possible slugs for the same words
+    monkeypatch.setattr(render_layout, "TOPIC_HASH_LENGTH", 1)  # sixteen possible slugs for the same words
     topics = [f"Water{' ' * spaces}flow" for spaces in range(1, 40)]
     paths = topic_paths(topics)
     assert len(set(paths.values())) == len(topics)
