@@ -160,16 +160,6 @@ class _Reader:
         self.references: list[_Reference] = []
         self.index: dict[str, Any] = {}
         self.defined: dict[str, tuple[Category, Location]] = {}
-        self.scalar_readers: dict[type, Callable[[Any, Scalar, Where], Any]] = {
-            Text: self.text,
-            Id: self.id,
-            Ref: self.ref,
-            DateValue: self.date,
-            Number: self.number,
-            Boolean: self.boolean,
-            Url: self.url,
-            Choice: self.choice,
-        }
 
     def report(self, at: Location, where: Where, message: str) -> Any:
         """Record a problem; returns the marker of an invalid value, for convenience."""
@@ -212,7 +202,7 @@ class _Reader:
             return self.record_or_shorthand(kind, node, where)
         if not isinstance(node, Scalar):
             return self.report(node.at, where, f"expected {_expected(kind)}, found {_found(node)}")
-        return self.scalar_readers[type(kind)](kind, node, where)
+        return _SCALAR_READERS[type(kind)](self, kind, node, where)
 
     def text(self, kind: Text, node: Scalar, where: Where) -> Any:
         """Read plain text or prose, refusing invisible characters, unsafe links and text cut by a comment."""
@@ -428,6 +418,20 @@ class _Reader:
             message = f"references to {category.value} ids were not checked, as this file could not be read"
             message = f"{message}; fix it to check them"
             self.problems.append(Problem(Location(unread[category], 1, 1), message))
+
+
+_SCALAR_READERS: dict[type, Callable[[_Reader, Any, Scalar, Where], Any]] = {
+    Text: _Reader.text,
+    Id: _Reader.id,
+    Ref: _Reader.ref,
+    DateValue: _Reader.date,
+    Number: _Reader.number,
+    Boolean: _Reader.boolean,
+    Url: _Reader.url,
+    Choice: _Reader.choice,
+}
+"""The reader of each kind of scalar value: kept apart from the reader itself, which would otherwise hold
+itself (through its bound methods), so that what it read could only be let go by the garbage collector."""
 
 
 def part_of_cycles(actors: list[model.Actor]) -> list[Problem]:

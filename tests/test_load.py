@@ -320,3 +320,25 @@ def test_the_cache_holds_no_parsed_nodes_outside_a_pass(briefing):
         load_briefing(Path("content"), cache)
         assert cache._files[claim].node is not None  # kept for whatever else the pass makes of it
     assert all(kept.node is None for kept in cache._files.values())
+
+
+def test_reading_a_briefing_leaves_nothing_for_the_garbage_collector(briefing):
+    """What is read and not kept is let go at once: no reference cycle holds it until the collector runs,
+    which, set off by the briefing's size, would look through everything read so far."""
+    import gc
+
+    from generator import load_briefing
+
+    briefing()
+    load_briefing(Path("content"), load.FileCache())  # the modules' first use made
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        load_briefing(Path("content"))
+        load_briefing(Path("content"), load.FileCache())
+        gc.collect()
+        left = [type(found).__name__ for found in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert left == []
