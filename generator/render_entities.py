@@ -9,19 +9,8 @@ from generator.dialect import anchored, bullet, emphasis, heading, quote, span, 
 from generator.editions import History
 from generator.model import Actor, Assessment, Claim, Evidence, Quantity, Question, Stance, Term, Treaty
 from generator.render_links import Links, sections, sourced
-from generator.render_terms import term_badge, term_link, term_words
+from generator.render_terms import POSITION_WORDS, term_badge, term_link, term_words
 from generator.vocabulary import ClaimStatus, Position, Qualifier
-
-POSITION_WORDS = {
-    Position.ASSERTS: "asserts",
-    Position.SUPPORTS: "supports",
-    Position.HINTS: "hints at",
-    Position.NEITHER: "neither confirms nor denies",
-    Position.DECLINES: "declines to confirm",
-    Position.DISPUTES: "disputes",
-    Position.DENIES: "denies",
-}
-"""Each position as a verb phrase: "the ministry *hints at* the claim"."""
 
 _QUALIFIER_WORDS = {
     Qualifier.EXACTLY: "exactly",

@@ -25,7 +25,7 @@ from generator.history import (
     judgment,
 )
 from generator.render_links import Links
-from generator.render_terms import term_badge
+from generator.render_terms import POSITION_WORDS, term_badge
 from generator.vocabulary import ClaimStatus
 
 PAGE = ("changes.md", "Changes")
@@ -145,8 +145,6 @@ def _status(status: str | None) -> str:
 
 
 def _position(position: str | None) -> str:
-    from generator.render_entities import POSITION_WORDS  # not at the top: the claims' pages use this module
-
     words = {member.value: words for member, words in POSITION_WORDS.items()}
     return strong(words.get(position or "", md.plain(position or "none")))
 

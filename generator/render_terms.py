@@ -15,6 +15,18 @@ from generator.vocabulary import (
     TreatyStatus,
 )
 
+POSITION_WORDS = {
+    Position.ASSERTS: "asserts",
+    Position.SUPPORTS: "supports",
+    Position.HINTS: "hints at",
+    Position.NEITHER: "neither confirms nor denies",
+    Position.DECLINES: "declines to confirm",
+    Position.DISPUTES: "disputes",
+    Position.DENIES: "denies",
+}
+"""Each position as a verb phrase: "the ministry *hints at* the claim"."""
+
+
 GUIDE_PAGE = "guide.md"
 """The page that defines each term a reader meets: statuses, positions, likelihood, confidence, grades."""
 
