@@ -154,7 +154,10 @@ class Links:
 
     def place(self, actor: str) -> int:
         """An actor's place among the actors, as written."""
-        return self._read(render_reads.place, actor)
+        place = self._read(render_reads.place, actor)
+        if place is None:
+            raise KeyError(actor)
+        return place
 
     def stance_takers(self) -> int:
         """How many actors take a stance on any claim."""

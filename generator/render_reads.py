@@ -153,9 +153,9 @@ def members(briefing: Briefing, layout: Layout, actor: str) -> list[str]:
     return layout.referrers.members.get(actor, [])
 
 
-def place(briefing: Briefing, layout: Layout, actor: str) -> int:
-    """An actor's place among the actors, as written."""
-    return layout.referrers.places[actor]
+def place(briefing: Briefing, layout: Layout, actor: str) -> int | None:
+    """An actor's place among the actors, as written; None when the briefing has no such actor."""
+    return layout.referrers.places.get(actor)
 
 
 def stance_takers(briefing: Briefing, layout: Layout) -> int:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator import render_layout
+from generator import render_layout, render_reads
 from generator.editions import History, with_history
 from generator.errors import Location
 from generator.load import FileCache
@@ -57,6 +57,11 @@ def write(path: str, text: str) -> Step:
 
 def remove(path: str) -> Step:
     return lambda content: (content / path).unlink()
+
+
+def both(first: Step, then: Step) -> Step:
+    """Two edits, saved together."""
+    return lambda content: (first(content), then(content))[-1]
 
 
 def nothing(content: Path) -> None:
@@ -157,6 +162,9 @@ def test_a_briefing_spread_over_many_pages_edited_step_by_step(tmp_path, monkeyp
             "an event's date": sub("events/event-1.yml", r"^date: .*$", "date: 2025-01-01"),
             "an actor added": write("actors/actor-99.yml", actor),
             "a stance by that actor": sub("claims/claim-7.yml", r"^stances:\n", stance),
+            "that actor and its stance removed": both(
+                sub("claims/claim-7.yml", re.escape(stance), "stances:\n"), remove("actors/actor-99.yml")
+            ),
             "an actor added first": write(
                 "actors/actor-0.yml", "id: actor-0\nname: The first\nkind: agency\n"
             ),
@@ -213,3 +221,20 @@ def test_records_functions_and_plain_values_are_the_same_when_their_parts_are():
     assert not same(1, 1.5)
     assert not same(1, "1")
     assert not same(lambda: 1, lambda: 1)  # a function only as itself
+
+
+def test_a_read_of_what_is_gone_tells_a_change_rather_than_fail():
+    briefing = load_briefing(ROOT / "content")
+    layout = render_layout.Layout(briefing)
+    actor = next(actor.id for actor in briefing.actors if layout.referrers.stances.get(actor.id))
+    claim, page = briefing.claims[0].id, "claims.md"
+    reads: dict[tuple[Callable[..., object], tuple[str, ...]], object] = {
+        (render_reads.place, (actor,)): layout.referrers.places[actor],
+        (render_reads.found, (claim,)): briefing.claims[0],
+        (render_reads.page_of, (claim,)): page,
+        (render_reads.stances, (actor,)): layout.referrers.stances[actor],
+    }
+    assert render_reads.unchanged(reads, briefing, layout)
+    for (read, arguments), value in reads.items():
+        gone = {(read, tuple(f"{argument}-gone" for argument in arguments)): value}
+        assert not render_reads.unchanged(gone, briefing, layout), read.__name__
