@@ -30,6 +30,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.render_reads import Remembered
+
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 UNCHANGED_TEMPLATE = "briefing/unchanged.html"
@@ -37,29 +39,6 @@ UNCHANGED_TEMPLATE = "briefing/unchanged.html"
 replaces that nothing once the theme is done."""
 KNOWN_PLUGINS = frozenset({"briefing", "search", "material/search"})
 """The plugins whose effect on a written page is known: with any other at work, every page is templated."""
-
-
-class Remembered:
-    """Values by key, kept from one build to the next: what a build used or made is all the next one finds."""
-
-    def __init__(self) -> None:
-        self._last: dict[Hashable, Any] = {}
-        self._now: dict[Hashable, Any] = {}
-
-    def get(self, key: Hashable) -> Any:
-        """The value the last build had for the key (kept for the next build), or None."""
-        value = self._last.get(key)
-        if value is not None:
-            self._now[key] = value
-        return value
-
-    def put(self, key: Hashable, value: Any) -> None:
-        """Keep a value made by this build."""
-        self._now[key] = value
-
-    def next_build(self) -> None:
-        """Forget what this build did not use."""
-        self._last, self._now = self._now, {}
 
 
 @dataclass(frozen=True)

@@ -188,8 +188,6 @@ def _pages(
         write = functools.partial(_topic, claims=claims, history=history)
         heading_text = f"Claims: {topic}" if path != NO_TOPIC_PAGE else "Claims without a topic"
         pages += render(path, heading_text, heading_text, write, in_nav=False)
-    if written is not None:
-        written.end()
     return pages
 
 

@@ -13,7 +13,7 @@ import datetime
 import functools
 import types
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from enum import Enum
 from pathlib import PurePath
 from typing import Any, Generic, TypeVar
@@ -32,6 +32,29 @@ PLAIN = (str, int, float, Enum, types.NoneType, PurePath, datetime.date)
 """Values the same when equal."""
 
 
+class Remembered:
+    """Values by key, kept from one build to the next: what a build used or made is all the next one finds."""
+
+    def __init__(self) -> None:
+        self._last: dict[Hashable, Any] = {}
+        self._now: dict[Hashable, Any] = {}
+
+    def get(self, key: Hashable) -> Any:
+        """The value the last build had for the key (kept for the next build), or None."""
+        value = self._last.get(key)
+        if value is not None:
+            self._now[key] = value
+        return value
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Keep a value made by this build."""
+        self._now[key] = value
+
+    def next_build(self) -> None:
+        """Forget what this build did not use."""
+        self._last, self._now = self._now, {}
+
+
 class Written(Generic[P]):
     """The pages as the last render wrote them, each with what it read of the briefing (``Links.reads``).
 
@@ -40,8 +63,8 @@ class Written(Generic[P]):
     """
 
     def __init__(self) -> None:
-        self._pages: dict[str, tuple[Any, Reads, P]] = {}
-        self._kept: dict[str, tuple[Any, Reads, P]] = {}
+        self._pages = Remembered()
+        """Each page with its key and what it read, by path."""
         self.rewritten: list[str] = []
         """The pages the last render wrote again, by path."""
 
@@ -52,23 +75,18 @@ class Written(Generic[P]):
 
         Otherwise written, and kept with its key and what it read (``reads``, filled by ``write``).
         """
-        kept = self._pages.get(path)
+        kept: tuple[Any, Reads, P] | None = self._pages.get(path)
         if kept is not None and same(kept[0], key) and unchanged(kept[1], briefing, layout):
-            self._kept[path] = kept
             return kept[2]
         page = write()
-        self._kept[path] = (key, reads, page)
+        self._pages.put(path, (key, reads, page))
         self.rewritten.append(path)
         return page
 
     def start(self) -> None:
-        """Begin a render: pages kept from before it that it does not give again are then forgotten."""
+        """Begin a render: the pages kept from the last that this one does not give are then forgotten."""
         self.rewritten = []
-        self._kept = {}
-
-    def end(self) -> None:
-        """End a render: keep the pages it gave, and only those."""
-        self._pages, self._kept = self._kept, {}
+        self._pages.next_build()
 
 
 def info(briefing: Briefing, layout: Layout) -> BriefingInfo:

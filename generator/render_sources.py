@@ -38,60 +38,60 @@ Parts = dict[str, dict[str, str]]
 evidence or a signing), each once, with where its link leads."""
 
 
-class CitedBy:
-    """Everything in the briefing that cites a source, as seen from one page.
+def cited_by(links: Links, source: str) -> str:
+    """What cites a source (Markdown): a count by kind, then each kind's entities, linked.
 
     A claim's stances and evidence, a treaty's signing and ratifications, each of its terms with their
-    interpretations, questions and events (``render_reads.Referrers``). An actor is linked to its latest
-    stance that cites the source, and once for each part: its first link stays.
+    interpretations, questions and events (``render_layout.Referrers``).
     """
+    groups = _groups(links, source)
+    if not groups:
+        return "Nothing in this briefing cites it yet."
+    counts = [counted(len(groups[group]), *GROUPS[group]) for group in GROUPS if group in groups]
+    lines = [f"Cited by {_joined(counts)}.", ""]
+    for group, (_, plural) in GROUPS.items():
+        if group in groups:
+            lines += [strong(md.capitalised(plural)), ""]
+            lines += [bullet(_entity(links, id, parts)) for id, parts in groups[group].items()] + [""]
+    return "\n".join(lines).rstrip()
 
-    def __init__(self, links: Links) -> None:
-        self.links = links
 
-    def _groups(self, source: str) -> dict[str, dict[str, Parts]]:
-        """By group (``GROUPS``), the id of each entity citing the source and the parts of it that do."""
-        groups: dict[str, dict[str, Parts]] = {}
-        for citing in self.links.citing(source):
-            parts = groups.setdefault(citing.group, {}).setdefault(citing.id, {})
-            if citing.part:
-                actors = parts.setdefault(citing.part, {})
-                if citing.actor and citing.actor not in actors:
-                    actors[citing.actor] = self._url(citing)
-        return groups
+def _groups(links: Links, source: str) -> dict[str, dict[str, Parts]]:
+    """By group (``GROUPS``), the id of each entity citing the source and the parts of it that do.
 
-    def _url(self, citing: Citing) -> str:
-        """Where an actor's part in what cites a source is: its stance, or the actor."""
-        if citing.stance is None:
-            return self.links.url(citing.actor)
-        return self.links.stance_url(citing.id, stance_anchor(citing.id, citing.stance, citing.current))
+    An actor is linked to its latest stance that cites the source, and once for each part: its first link
+    stays.
+    """
+    groups: dict[str, dict[str, Parts]] = {}
+    for citing in links.citing(source):
+        parts = groups.setdefault(citing.group, {}).setdefault(citing.id, {})
+        if citing.part:
+            actors = parts.setdefault(citing.part, {})
+            if citing.actor and citing.actor not in actors:
+                actors[citing.actor] = _url(links, citing)
+    return groups
 
-    def of(self, source: str) -> str:
-        """What cites a source (Markdown): a count by kind, then each kind's entities, linked."""
-        groups = self._groups(source)
-        if not groups:
-            return "Nothing in this briefing cites it yet."
-        counts = [counted(len(groups[group]), *GROUPS[group]) for group in GROUPS if group in groups]
-        lines = [f"Cited by {_joined(counts)}.", ""]
-        for group, (_, plural) in GROUPS.items():
-            if group in groups:
-                lines += [strong(md.capitalised(plural)), ""]
-                lines += [bullet(self._entity(id, parts)) for id, parts in groups[group].items()] + [""]
-        return "\n".join(lines).rstrip()
 
-    def _entity(self, id: str, parts: Parts) -> str:
-        """An entity that cites the source, linked, followed by the parts of it that do."""
-        words = []
-        for part, actors in parts.items():
-            if part == "term" and len(parts) == 1:
-                continue  # the term alone cites the source: its link says so
-            singular, plural = _PARTS[part]
-            links = [f"[{md.plain(name(self.links.entity(a)))}]({url})" for a, url in actors.items()]
-            phrase = plural if len(links) > 1 else singular
-            words.append(f"{phrase} {', '.join(links)}" if links else phrase)
-        entity = self.links.entity(id)
-        when = f" ({md.date_range(entity.date, entity.end_date)})" if isinstance(entity, Event) else ""
-        return self.links.to(id) + when + (f": {'; '.join(words)}" if words else "")
+def _url(links: Links, citing: Citing) -> str:
+    """Where an actor's part in what cites a source is: its stance, or the actor."""
+    if citing.stance is None:
+        return links.url(citing.actor)
+    return links.stance_url(citing.id, stance_anchor(citing.id, citing.stance, citing.current))
+
+
+def _entity(links: Links, id: str, parts: Parts) -> str:
+    """An entity that cites the source, linked, followed by the parts of it that do."""
+    words = []
+    for part, actors in parts.items():
+        if part == "term" and len(parts) == 1:
+            continue  # the term alone cites the source: its link says so
+        singular, plural = _PARTS[part]
+        named = [f"[{md.plain(name(links.entity(a)))}]({url})" for a, url in actors.items()]
+        phrase = plural if len(named) > 1 else singular
+        words.append(f"{phrase} {', '.join(named)}" if named else phrase)
+    entity = links.entity(id)
+    when = f" ({md.date_range(entity.date, entity.end_date)})" if isinstance(entity, Event) else ""
+    return links.to(id) + when + (f": {'; '.join(words)}" if words else "")
 
 
 def counted(number: int, singular: str, plural: str) -> str:
@@ -106,12 +106,10 @@ def _joined(items: list[str]) -> str:
 
 def page(links: Links) -> str:
     """Every source: its kind, publisher, date, reliability and links, and everything that cites it."""
-    cited_by = CitedBy(links)
-    shown = links.shown_of(Source)
-    return sections(shown, lambda source: _source(source, links, cited_by), "sources")
+    return sections(links.shown_of(Source), lambda source: _source(source, links), "sources")
 
 
-def _source(source: Source, links: Links, cited_by: CitedBy) -> str:
+def _source(source: Source, links: Links) -> str:
     facts = [emphasis(md.capitalised(source.kind.value.replace("-", " ")))]
     if source.publisher:
         facts.append(f"published by {links.name_or_link(source.publisher)}")
@@ -133,5 +131,5 @@ def _source(source: Source, links: Links, cited_by: CitedBy) -> str:
         lines += [" · ".join(web), ""]
     if source.notes:
         lines += [md.prose(source.notes), ""]
-    lines += [cited_by.of(source.id), ""]
+    lines += [cited_by(links, source.id), ""]
     return "\n".join(lines)
